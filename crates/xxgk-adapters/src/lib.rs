@@ -1,0 +1,92 @@
+//! Format adapters of xxgk: bytes in, a [`Report`](xxgk_model::Report) out.
+//!
+//! [`read`] decodes the bytes ([`decode`]), picks the format from the extension and the content,
+//! and hands the plain text to the one shared recogniser ([`recognise`]) that finds the metadata,
+//! the sections and tables 2–4. Every heading and cell keeps a span into the text, and each
+//! adapter keeps an offset map back into its source.
+#![warn(missing_docs)]
+
+pub mod decode;
+pub mod recognise;
+pub mod solver;
+mod text;
+
+use std::path::Path;
+use xxgk_model::{Format, Report};
+
+/// The largest input read, in bytes (a larger file is XG001, not an out-of-memory).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// How to read an input.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Force a format instead of guessing from the name and content.
+    pub format: Option<Format>,
+    /// Force an encoding (an encoding_rs label such as `gb18030`, `utf-16le`).
+    pub encoding: Option<String>,
+}
+
+/// Why an input could not be read at all (reported as XG001).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The bytes are not text in any supported encoding.
+    #[error("无法识别文本编码（{reason}） / cannot decode the text ({reason})")]
+    Decode {
+        /// Why.
+        reason: String,
+    },
+    /// The file looks binary.
+    #[error("不是文本文件：在第 {offset} 字节处有 NUL / binary file: NUL byte at offset {offset}")]
+    Binary {
+        /// Where the first NUL byte is.
+        offset: usize,
+    },
+    /// The file is empty.
+    #[error("文件为空 / the file is empty")]
+    Empty,
+    /// The file is larger than [`MAX_INPUT_BYTES`].
+    #[error("文件过大（{size} 字节，上限 {limit} 字节） / file too large ({size} bytes, limit {limit})")]
+    TooLarge {
+        /// Its size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// An unknown `--encoding` label.
+    #[error("未知编码 `{0}` / unknown encoding `{0}`")]
+    UnknownEncoding(String),
+    /// The format is recognised but not supported by this build.
+    #[error("不支持的格式：{0} / unsupported format: {0}")]
+    Unsupported(String),
+}
+
+/// The format of an input from its file name, if the extension says.
+pub fn format_from_path(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "docx" => Some(Format::Docx),
+        "pdf" => Some(Format::Pdf),
+        _ => None,
+    }
+}
+
+/// Read one input into a report. `path` names it in the report (`-` for standard input).
+pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, ReadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
+    }
+    let format = options.format.or_else(|| format_from_path(Path::new(path)));
+    match format {
+        Some(Format::Docx) | Some(Format::Pdf) => {
+            Err(ReadError::Unsupported(format.map_or("", |f| f.as_str()).to_string()))
+        }
+        _ => {
+            let text = decode::decode(bytes, options.encoding.as_deref())?;
+            Ok(text::read_text(path, text))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The rule engine of xxgk: the rule trait and registry, settings, and located diagnostics.
+//!
+//! A [`Rule`] reads a [`Report`](xxgk_model::Report) and reports [`Diagnostic`]s through a
+//! [`Checker`]. [`rules::ALL`] is the one list of built-in rules; [`check`] runs the enabled
+//! ones under a [`Settings`] and returns the findings sorted by position.
+#![warn(missing_docs)]
+
+mod diagnostic;
+mod rule;
+pub mod rules;
+mod settings;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Lang, Severity, Text};
+pub use rule::{Checker, Rule, RuleMeta};
+pub use settings::{Deadline, Options, Settings, Substitution};
+
+use xxgk_model::Report;
+
+/// Run every enabled rule on `report`; findings sorted by position, then code.
+pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
+    let mut cx = Checker::new(report, settings);
+    for rule in rules::ALL {
+        let meta = rule.meta();
+        if settings.is_enabled(meta) {
+            cx.current = Some(meta);
+            rule.check(report, &mut cx);
+        }
+    }
+    let mut diagnostics = cx.finish();
+    for d in &mut diagnostics {
+        if let Some(sev) = settings.severity_override(&d.code) {
+            d.severity = sev;
+        }
+    }
+    diagnostics.sort_by(|a, b| (a.span.start, &a.code, a.span.end).cmp(&(b.span.start, &b.code, b.span.end)));
+    diagnostics
+}
