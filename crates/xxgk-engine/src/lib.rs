@@ -1,7 +1,7 @@
 //! The rule engine of xxgk: the rule trait and registry, settings, and located diagnostics.
 //!
 //! A [`Rule`] reads a [`Report`](xxgk_model::Report) and reports [`Diagnostic`]s through a
-//! [`Checker`]. [`rules::ALL`] is the one list of built-in rules; [`check`] runs the enabled
+//! [`Checker`]. [`rules::all`] is the one list of built-in rules; [`check`] runs the enabled
 //! ones under a [`Settings`] and returns the findings sorted by position.
 #![warn(missing_docs)]
 
@@ -9,17 +9,19 @@ mod diagnostic;
 mod rule;
 pub mod rules;
 mod settings;
+#[cfg(test)]
+mod test;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Lang, Severity, Text};
 pub use rule::{Checker, Rule, RuleMeta};
-pub use settings::{Deadline, Options, Settings, Substitution};
+pub use settings::{selector_matches, Deadline, Options, Settings, Substitution, NATIONAL_PACK};
 
 use xxgk_model::Report;
 
 /// Run every enabled rule on `report`; findings sorted by position, then code.
 pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
     let mut cx = Checker::new(report, settings);
-    for rule in rules::ALL {
+    for rule in rules::all() {
         let meta = rule.meta();
         if settings.is_enabled(meta) {
             cx.current = Some(meta);

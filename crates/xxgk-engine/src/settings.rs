@@ -1,10 +1,15 @@
 //! Settings: the compiled configuration that rules read (selection, severities, rule options).
 use crate::diagnostic::{Lang, Severity};
 use crate::rule::RuleMeta;
+use serde::Deserialize;
 use std::collections::HashMap;
 
+/// The national pack, built in.
+pub const NATIONAL_PACK: &str = include_str!("../../../rules/national.toml");
+
 /// A wording substitution: `wrong` should read `right` (XG603).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Substitution {
     /// The wrong wording.
     pub wrong: String,
@@ -13,7 +18,8 @@ pub struct Substitution {
 }
 
 /// A publication deadline for one kind of issuer (XG404), as month and day of year Y+1.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deadline {
     /// `department` or `government` (a county-or-higher people's government's own report).
     pub level: String,
@@ -23,8 +29,9 @@ pub struct Deadline {
     pub day: u32,
 }
 
-/// Options of the built-in rules; packs set them (rules/national.toml holds the national ones).
-#[derive(Debug, Clone, PartialEq)]
+/// Options of the built-in rules, as a pack's `[settings]` table sets them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Options {
     /// XG404 deadlines by issuer level.
     pub deadlines: Vec<Deadline>,
@@ -41,15 +48,25 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            deadlines: vec![
-                Deadline { level: "department".into(), month: 1, day: 31 },
-                Deadline { level: "government".into(), month: 3, day: 31 },
-            ],
+            deadlines: Vec::new(),
             wording: Vec::new(),
             web_chrome: Vec::new(),
             placeholders: Vec::new(),
             jump_factor: 10.0,
         }
+    }
+}
+
+#[derive(Deserialize)]
+struct NationalPack {
+    settings: Options,
+}
+
+impl Options {
+    /// The national pack's options.
+    pub fn national() -> Options {
+        // The pack is compiled in and tested; a parse failure is a build defect.
+        toml::from_str::<NationalPack>(NATIONAL_PACK).map(|p| p.settings).unwrap_or_default()
     }
 }
 
@@ -76,6 +93,10 @@ pub fn selector_matches(selector: &str, code: &str, name: &str) -> bool {
 }
 
 impl Settings {
+    /// The national defaults: every default rule, the national pack's options.
+    pub fn national() -> Settings {
+        Settings { options: Options::national(), ..Settings::default() }
+    }
     /// Whether the rule runs.
     pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
         let hit = |list: &[String]| list.iter().any(|s| selector_matches(s, meta.code, meta.name));
@@ -85,5 +106,17 @@ impl Settings {
     /// The configured severity of a code, if any.
     pub fn severity_override(&self, code: &str) -> Option<Severity> {
         self.severities.get(code).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn national_pack_parses() {
+        let pack: NationalPack = toml::from_str(NATIONAL_PACK).expect("rules/national.toml");
+        assert!(pack.settings.wording.iter().any(|s| s.wrong == "建全" && s.right == "健全"));
+        assert_eq!(pack.settings.deadlines.len(), 2);
+        assert!(pack.settings.web_chrome.iter().any(|s| s == "打印本页"));
     }
 }

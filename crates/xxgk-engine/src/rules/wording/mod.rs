@@ -1,0 +1,5 @@
+//! Family XG6 (用语): see RULES.md.
+use crate::Rule;
+
+/// The rules of this family, sorted by code.
+pub(crate) static RULES: &[&dyn Rule] = &[];
