@@ -1,0 +1,167 @@
+//! Command-line arguments (clap derive): `check`, `extract`, `rules`, `explain`.
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use xxgk_engine::Lang;
+
+/// xxgk — 政府信息公开工作年度报告检查工具 (a linter for government information disclosure annual reports)
+#[derive(Debug, Parser)]
+#[command(name = "xxgk", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Message language: zh (default) or en.
+    #[arg(long, global = true, env = "XXGK_LANG", value_parser = parse_lang, value_name = "zh|en")]
+    pub lang: Option<Lang>,
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check reports against the rules and print the findings.
+    Check(CheckArgs),
+    /// Read reports and print what was recognised: metadata, sections, tables, inferences.
+    Extract(ExtractArgs),
+    /// List every rule: code, name, default severity, pack, fixable.
+    Rules(RulesArgs),
+    /// Print the documentation of a rule, by code or name.
+    Explain(ExplainArgs),
+}
+
+/// Options of `xxgk check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (`-` reads standard input). Default: the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Only these rules (codes, prefixes such as XG2, names, or ALL), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Also these rules, on top of the selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Not these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Use this configuration file instead of the discovered xxgk.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the findings to this baseline file (and exit 0 unless the run failed).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Exit 0 even when there are error-level findings (2 still means the run failed).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print the number of findings per code instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print only the summary (-q), or nothing (-qq).
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub quiet: u8,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How inputs are read, shared by `check` and `extract`.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Force the text encoding (gb18030, utf-8, utf-16le, …) instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// The name to give standard input (`-`); its extension picks the format.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+/// Options of `xxgk extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories to read (`-` reads standard input).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimpleFormat::Human)]
+    pub format: SimpleFormat,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Options of `xxgk rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimpleFormat::Human)]
+    pub format: SimpleFormat,
+}
+
+/// Options of `xxgk explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (XG301) or name (fee-statement-missing).
+    #[arg(value_name = "CODE|NAME")]
+    pub rule: String,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style, with the source line and carets.
+    Human,
+    /// One JSON document (MODEL.md §4).
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// One line a finding: `path:line:col: CODE [severity] message`.
+    Concise,
+}
+
+/// Output formats of `extract` and `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SimpleFormat {
+    /// Readable text.
+    Human,
+    /// JSON.
+    Json,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to colour standard output.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (expected zh or en)"))
+}

@@ -1,0 +1,170 @@
+//! `--format sarif`: a SARIF 2.1.0 log with one run.
+//!
+//! ## Wire format
+//! `runs[0].tool.driver` lists every rule (`id`, `name`, `shortDescription`, `fullDescription`
+//! from the rule's doc, `help`, `defaultConfiguration.level`, `properties.pack`/`fixable`).
+//! Each result has `ruleId`, `ruleIndex`, `level` (`error`, `warning`, `note`), `message.text`
+//! and one physical location: the file as a relative URI (percent-encoded) and, when the
+//! format has lines, a `region` of 1-based lines and columns counted in Unicode code points
+//! (`columnKind: unicodeCodePoints`; the end column is exclusive). Secondary labels become
+//! `relatedLocations`; a DOCX locator goes in `properties.location`.
+use super::{Ctx, FileResult, Location};
+use serde_json::{json, Map, Value};
+use xxgk_engine::{Lang, RuleMeta, Severity};
+use xxgk_model::Span;
+
+/// The schema URI written into the log.
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: `/` separators, everything but unreserved characters
+/// percent-encoded (so Chinese file names are valid URIs).
+pub fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn rule(meta: &RuleMeta, lang: Lang) -> Value {
+    let doc = crate::rules::doc_in(meta, lang);
+    json!({
+        "id": meta.code,
+        "name": meta.name,
+        "shortDescription": {"text": crate::rules::short(meta, lang)},
+        "fullDescription": {"text": doc.trim()},
+        "help": {"text": doc.trim(), "markdown": doc.trim()},
+        "defaultConfiguration": {"level": level(meta.severity), "enabled": meta.enabled_by_default},
+        "properties": {"pack": crate::rules::pack(meta), "fixable": meta.fixable, "since": meta.since},
+    })
+}
+
+fn physical(file: &FileResult, span: Span) -> Value {
+    let mut location = Map::new();
+    let mut physical = Map::new();
+    physical.insert("artifactLocation".into(), json!({"uri": uri(&file.path)}));
+    match file.location(span) {
+        Location::Lines { line, column, end_line, end_column } => {
+            physical.insert(
+                "region".into(),
+                json!({"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}),
+            );
+        }
+        Location::Locator(locator) => {
+            location.insert(
+                "properties".into(),
+                json!({"location": serde_json::to_value(locator).unwrap_or(Value::Null)}),
+            );
+        }
+        Location::File => {}
+    }
+    location.insert("physicalLocation".into(), Value::Object(physical));
+    Value::Object(location)
+}
+
+/// The whole log.
+pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
+    let rules = crate::rules::all();
+    let mut results = Vec::new();
+    for f in files {
+        for d in &f.diagnostics {
+            let mut r = Map::new();
+            r.insert("ruleId".into(), json!(d.code));
+            if let Some(i) = rules.iter().position(|m| m.code == d.code) {
+                r.insert("ruleIndex".into(), json!(i));
+            }
+            r.insert("level".into(), json!(level(d.severity)));
+            let mut text = d.message.get(cx.lang).to_string();
+            if let Some(help) = &d.help {
+                text = format!("{text}\nhelp: {}", help.get(cx.lang));
+            }
+            r.insert("message".into(), json!({"text": text}));
+            r.insert("locations".into(), json!([physical(f, d.span)]));
+            if !d.labels.is_empty() {
+                let related: Vec<Value> = d
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let mut loc = physical(f, l.span);
+                        if let Value::Object(m) = &mut loc {
+                            m.insert("id".into(), json!(i));
+                            m.insert("message".into(), json!({"text": l.message.get(cx.lang)}));
+                        }
+                        loc
+                    })
+                    .collect();
+                r.insert("relatedLocations".into(), Value::Array(related));
+            }
+            results.push(Value::Object(r));
+        }
+    }
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "xxgk",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                "rules": rules.iter().map(|m| rule(m, cx.lang)).collect::<Vec<_>>(),
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::testing;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("a b/报告.txt"), "a%20b/%E6%8A%A5%E5%91%8A.txt");
+        assert_eq!(uri("dir\\x-1_~.htm"), "dir/x-1_~.htm");
+    }
+
+    #[test]
+    fn required_structure() {
+        let log = document(&testing::sample(), &Ctx { lang: Lang::Zh, color: false });
+        assert_eq!(log["$schema"], SCHEMA);
+        assert_eq!(log["version"], "2.1.0");
+        let run = &log["runs"][0];
+        let driver = &run["tool"]["driver"];
+        assert_eq!(driver["name"], "xxgk");
+        assert!(driver["informationUri"].as_str().is_some_and(|u| u.starts_with("https://")));
+        let rules = driver["rules"].as_array().unwrap();
+        let xg001 = rules.iter().find(|r| r["id"] == "XG001").unwrap();
+        assert_eq!(xg001["name"], "unreadable-input");
+        assert_eq!(xg001["defaultConfiguration"]["level"], "error");
+        assert!(xg001["shortDescription"]["text"].as_str().unwrap().starts_with("输入文件能否读取"));
+        assert!(xg001["fullDescription"]["text"].as_str().unwrap().contains("## 为什么"));
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), 2);
+        let r = &results[0];
+        assert_eq!((r["ruleId"].as_str(), r["level"].as_str()), (Some("XG501"), Some("error")));
+        assert!(r.get("ruleIndex").is_none(), "XG501 is not registered in this test");
+        assert_eq!(r["message"]["text"], "正文说收到申请12件，表三为15件\nhelp: 核对正文与表三的数字");
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "a.txt");
+        assert_eq!(loc["region"], json!({"startLine": 2, "startColumn": 8, "endLine": 2, "endColumn": 11}));
+        assert_eq!(r["relatedLocations"][0]["physicalLocation"]["region"]["startColumn"], 14);
+        assert_eq!(results[1]["level"], "warning");
+    }
+}

@@ -1,0 +1,341 @@
+//! End-to-end tests of the `xxgk` binary: exit codes, output formats, directory walking.
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+fn xxgk() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_xxgk"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("XXGK_LANG").env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = xxgk().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}
+
+#[test]
+fn clean_report_exits_0() {
+    let (code, out, _) = run(&["check", "tests/fixtures/clean.txt"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(out, "共检查 1 个文件，未发现问题\n");
+}
+
+#[test]
+fn unreadable_inputs_are_xg001_and_exit_2_without_stopping_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("binary.txt"), b"PK\x03\x04\x00\x00\x01").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean.txt"),
+        dir.path().join("ok.txt"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", ".", "missing.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "binary.txt:1:1: XG001 [error] 无法读取 binary.txt：不是文本文件：在第 4 字节处有 NUL\n\
+         empty.txt:1:1: XG001 [error] 无法读取 empty.txt：文件为空\n\
+         missing.txt:1:1: XG001 [error] 无法读取 missing.txt：文件不存在\n\
+         共检查 4 个文件：错误 3 个，警告 0 个，提示 0 个\n"
+    );
+}
+
+#[test]
+fn unreadable_input_in_english_names_file_and_reason() {
+    let (code, out, _) = run(&["check", "--lang", "en", "--format", "json", "tests/fixtures/empty.txt"]);
+    assert_eq!(code, Some(2));
+    let doc = json(&out);
+    let d = &doc["files"][0]["diagnostics"][0];
+    assert_eq!(doc["files"][0]["path"], "tests/fixtures/empty.txt");
+    assert_eq!(d["code"], "XG001");
+    assert_eq!(d["rule"], "unreadable-input");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "cannot read tests/fixtures/empty.txt: the file is empty");
+    assert!(
+        d["line"].is_null() && d["column"].is_null() && d["end_line"].is_null() && d["end_column"].is_null()
+    );
+    assert!(d["help"].as_str().is_some_and(|h| h.contains("--encoding")));
+}
+
+#[test]
+fn exit_zero_still_exits_2_when_the_run_failed() {
+    assert_eq!(run(&["check", "--exit-zero", "tests/fixtures/empty.txt"]).0, Some(2));
+    assert_eq!(run(&["check", "--exit-zero", "tests/fixtures/clean.txt"]).0, Some(0));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [
+        &["check", "--no-such-flag"][..],
+        &["check", "--format", "xml", "tests/fixtures/clean.txt"],
+        &["check", "--select", "XG999", "tests/fixtures/clean.txt"],
+        &["check", "--encoding", "klingon", "tests/fixtures/clean.txt"],
+        &["check", "--lang", "fr", "tests/fixtures/clean.txt"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, Some(2), "{args:?}: {out}{err}");
+        assert!(!err.is_empty(), "{args:?} says why on stderr");
+    }
+    let (_, _, err) = run(&["check", "--select", "XG0001", "tests/fixtures/clean.txt"]);
+    assert!(err.contains("unknown rule selector `XG0001`") && err.contains("did you mean XG001"), "{err}");
+    let (_, _, err) = run(&["check", "--encoding", "klingon", "tests/fixtures/clean.txt"]);
+    assert!(err.contains("unknown encoding `klingon`"), "{err}");
+}
+
+#[test]
+fn explain_unknown_code_exits_2_with_a_suggestion() {
+    let (code, out, err) = run(&["explain", "XG0001"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(out, "");
+    assert!(
+        err.contains("unknown rule `XG0001`") && err.contains("did you mean XG001 (unreadable-input)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn explain_prints_the_doc_in_either_language() {
+    let (code, out, _) = run(&["explain", "xg001"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.starts_with(
+            "# XG001 unreadable-input\n\n默认级别：error；规则包：national；自 0.1.0 起\n\n## 检查内容\n"
+        ),
+        "{out}"
+    );
+    let (code, out, _) = run(&["explain", "unreadable-input", "--lang", "en"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.starts_with(
+            "# XG001 unreadable-input\n\nDefault severity: error; pack: national; since 0.1.0\n\nChecks that"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("检查内容"));
+}
+
+#[test]
+fn rules_json_lists_every_rule_sorted() {
+    let (code, out, _) = run(&["rules", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let list = json(&out);
+    let list = list.as_array().unwrap();
+    let codes: Vec<&str> = list.iter().map(|r| r["code"].as_str().unwrap()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(codes, sorted);
+    let xg001 = list.iter().find(|r| r["code"] == "XG001").unwrap();
+    assert_eq!(xg001["name"], "unreadable-input");
+    assert_eq!(xg001["severity"], "error");
+    assert_eq!(xg001["pack"], "national");
+    assert_eq!(xg001["fixable"], false);
+    let (_, human, _) = run(&["rules"]);
+    assert!(human
+        .lines()
+        .any(|l| l.starts_with("XG001   unreadable-input") && l.contains("error") && l.contains("national")));
+}
+
+fn walk_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let text = "一、总体情况\n本年度未收取信息处理费。\n";
+    for f in [
+        "b.txt",
+        "a.md",
+        "sub/c.html",
+        "sub/d.htm",
+        "sub/e.markdown",
+        ".hidden.txt",
+        ".hid/f.txt",
+        "ignored.txt",
+        "sub/skip.pdf",
+        "sub/skip.csv",
+        "Z.TXT",
+    ] {
+        let path = p.join(f);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    std::fs::write(p.join(".gitignore"), "ignored.txt\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", p.join("sub/loop")).unwrap();
+    dir
+}
+
+#[test]
+fn directories_are_walked_sorted_skipping_hidden_and_ignored_files() {
+    let dir = walk_tree();
+    let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--select", "XG001", ".", "sub/skip.pdf", "b.txt"])
+        .output()
+        .unwrap();
+    // skip.pdf is named explicitly: read whatever its extension (and unsupported here).
+    let doc = json(&String::from_utf8_lossy(&out.stdout));
+    let paths: Vec<&str> =
+        doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["Z.TXT", "a.md", "b.txt", "sub/c.html", "sub/d.htm", "sub/e.markdown", "sub/skip.pdf"]
+    );
+    assert_eq!(doc["summary"]["files"], 7);
+}
+
+#[test]
+fn empty_directory_says_so_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.csv"), "a,b\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(["check", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("no reports found under {}\n", dir.path().display())
+    );
+}
+
+#[test]
+fn stdin_is_read_under_its_given_name() {
+    let clean =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean.txt")).unwrap();
+    let out = xxgk()
+        .args(["check", "--format", "json", "--stdin-filename", "报告.txt", "-"])
+        .write_stdin(clean)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(doc["files"][0]["path"], "报告.txt");
+    let out = xxgk().args(["check", "--format", "concise", "-"]).write_stdin("").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().next(),
+        Some("-:1:1: XG001 [error] 无法读取 -：文件为空")
+    );
+}
+
+#[test]
+fn language_from_the_environment() {
+    let out =
+        xxgk().env("XXGK_LANG", "en_US.UTF-8").args(["check", "tests/fixtures/clean.txt"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Checked 1 file: no problems found\n");
+}
+
+#[test]
+fn quiet_prints_only_the_summary_or_nothing() {
+    let (code, out, _) = run(&["check", "-q", "tests/fixtures/empty.txt"]);
+    assert_eq!((code, out.as_str()), (Some(2), "共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个\n"));
+    let (code, out, _) = run(&["check", "-qq", "--format", "json", "tests/fixtures/empty.txt"]);
+    assert_eq!((code, out.as_str()), (Some(2), ""));
+}
+
+#[test]
+fn statistics_count_per_code() {
+    let (code, out, _) =
+        run(&["check", "--statistics", "tests/fixtures/empty.txt", "tests/fixtures/missing.txt"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        out,
+        "2  XG001  [error]  unreadable-input\n共检查 2 个文件：错误 2 个，警告 0 个，提示 0 个\n"
+    );
+    let (_, out, _) = run(&["check", "--statistics", "--format", "json", "tests/fixtures/empty.txt"]);
+    assert_eq!(
+        json(&out),
+        serde_json::json!([{"code": "XG001", "rule": "unreadable-input", "severity": "error", "count": 1}])
+    );
+}
+
+// Every format on one clean and one unreadable report. Only XG001 is selected so that the
+// snapshots do not move as rules are added; positioned findings are covered by the
+// renderers' own tests.
+#[test]
+fn every_format_snapshot() {
+    for format in ["human", "json", "sarif", "github", "junit", "concise"] {
+        let (code, out, err) = run(&[
+            "check",
+            "--select",
+            "XG001",
+            "--format",
+            format,
+            "tests/fixtures/clean.txt",
+            "tests/fixtures/empty.txt",
+        ]);
+        assert_eq!(code, Some(2), "{format}: {err}");
+        let out = if format == "sarif" {
+            // The rule list grows with every rule; the results are what this snapshot is for.
+            let mut log = json(&out);
+            let rules = log["runs"][0]["tool"]["driver"]["rules"].take();
+            assert!(rules.as_array().is_some_and(|r| r.iter().any(|r| r["id"] == "XG001")));
+            serde_json::to_string_pretty(&log).unwrap()
+        } else {
+            out
+        };
+        insta::assert_snapshot!(format!("format_{format}"), out);
+    }
+}
+
+#[test]
+fn extract_json_shape() {
+    let (code, out, _) = run(&["extract", "--format", "json", "tests/fixtures/clean.txt"]);
+    assert_eq!(code, Some(0));
+    let doc = json(&out);
+    let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["path", "format", "meta", "sections", "tables", "inferences"]);
+    assert_eq!(doc["path"], "tests/fixtures/clean.txt");
+    assert_eq!(doc["format"], "text");
+    let meta: Vec<&String> = doc["meta"].as_object().unwrap().keys().collect();
+    assert_eq!(meta, ["title", "issuer", "year", "published", "signed", "period"]);
+    let tables: Vec<&String> = doc["tables"].as_object().unwrap().keys().collect();
+    assert_eq!(tables, ["proactive", "requests", "appeals"]);
+    let (code, out, _) = run(&[
+        "extract",
+        "--format",
+        "json",
+        "tests/fixtures/clean.txt",
+        "tests/fixtures/clean.txt",
+        "tests/../tests/fixtures/clean.txt",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(json(&out).is_object(), "the same file named three times is read once");
+    let (code, out, err) = run(&["extract", "--format", "json", "tests/fixtures"]);
+    assert_eq!(code, Some(2), "empty.txt cannot be read");
+    assert_eq!(err, "tests/fixtures/empty.txt: 文件为空\n");
+    let arr = json(&out);
+    assert_eq!(arr.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn extract_human_has_every_part() {
+    let (code, out, _) = run(&["extract", "tests/fixtures/clean.txt"]);
+    assert_eq!(code, Some(0));
+    for part in [
+        "tests/fixtures/clean.txt (text)",
+        "\n章节\n",
+        "\n表二 主动公开政府信息情况\n",
+        "\n表三 收到和处理政府信息公开申请情况\n",
+        "\n表四 政府信息公开行政复议、行政诉讼情况\n",
+        "\n推断\n",
+    ] {
+        assert!(out.contains(part), "{part:?} in\n{out}");
+    }
+}
