@@ -5,6 +5,7 @@
 //! ones under a [`Settings`] and returns the findings sorted by position.
 #![warn(missing_docs)]
 
+pub mod config;
 mod diagnostic;
 mod rule;
 pub mod rules;
@@ -14,12 +15,18 @@ mod test;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Lang, Severity, Text};
 pub use rule::{Checker, Rule, RuleMeta};
-pub use settings::{selector_matches, Deadline, Options, Settings, Substitution, NATIONAL_PACK};
+pub use settings::{
+    selector_matches, Deadline, Options, Settings, SettingsOptions, Substitution, NATIONAL_PACK,
+};
 
 use xxgk_model::Report;
 
 /// Run every enabled rule on `report`; findings sorted by position, then code.
+///
+/// The settings' `per-file-ignores` for `report.path` apply.
 pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
+    let settings = settings.for_path(std::path::Path::new(&report.path));
+    let settings: &Settings = &settings;
     let mut cx = Checker::new(report, settings);
     for rule in rules::all() {
         let meta = rule.meta();

@@ -1,0 +1,9 @@
+//! The bundled packs, compiled in: `rules/*.toml` and `rules/provinces/*.toml`.
+
+/// Every bundled pack, `(name, TOML text)`; a config names them in `extends` or `packs`.
+pub static BUNDLED_PACKS: &[(&str, &str)] = &[("national", crate::settings::NATIONAL_PACK)];
+
+/// A bundled pack's text by name.
+pub fn bundled_pack(name: &str) -> Option<&'static str> {
+    BUNDLED_PACKS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}
