@@ -1,0 +1,97 @@
+//! XG402 period-missing: the report does not state its statistics period.
+use super::report_year;
+use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
+use xxgk_model::{Report, Span};
+
+declare_rule! {
+    /// ## 检查内容
+    /// 报告是否写明了数据的统计期限（统计时限）。
+    /// ## 为什么
+    /// 统计期限告诉读者表中数字覆盖哪段时间；不写，读者只能猜测数字是否为整个年度的。
+    /// 多数报告在开头写"本报告所列数据统计期限为Y年1月1日至Y年12月31日"。
+    /// ## 依据
+    /// 《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号格式的通行写法。
+    /// ## 示例
+    /// 报告开头只有"根据《条例》规定编制本报告。"而未写统计期限。
+    /// ## 修复
+    /// 在报告开头加一句"本报告所列数据统计期限为Y年1月1日至Y年12月31日"。
+    /// ## English
+    /// Notes a report that does not state its statistics period (统计期限), which tells the reader
+    /// which time the figures cover. Example: an introduction with no period at all. Fix: add
+    /// "本报告所列数据统计期限为Y年1月1日至Y年12月31日" to the introduction.
+    pub PERIOD_MISSING = { code: "XG402", name: "period-missing", severity: Info, since: "0.1.0" }
+}
+
+/// The rule.
+pub(crate) struct PeriodMissing;
+
+impl Rule for PeriodMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &PERIOD_MISSING
+    }
+    fn check(&self, report: &Report, cx: &mut Checker<'_>) {
+        if report.meta.period.is_some() {
+            return;
+        }
+        // Point at the title when there is one, else at the start of the report.
+        let span = report.meta.title.as_ref().map_or(Span::empty(0), |t| t.span);
+        let year = report_year(report).map_or_else(|| "Y".to_string(), |(y, _)| y.to_string());
+        cx.report(
+            Diagnostic::new(
+                &PERIOD_MISSING,
+                span,
+                Text::new("报告未写明统计期限", "the report does not state its statistics period"),
+            )
+            .with_help(Text::new(
+                format!("在报告开头写明\"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日\""),
+                format!(
+                    "state \"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日\" in the introduction"
+                ),
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{date, field, run};
+    use xxgk_model::{Period, Report, Span};
+
+    #[test]
+    fn fires_at_the_title_when_no_period() {
+        let text = "某局2023年政府信息公开工作年度报告\n一、总体情况";
+        let mut r = Report { text: text.to_string(), ..Default::default() };
+        r.meta.title = Some(field(
+            text,
+            "某局2023年政府信息公开工作年度报告",
+            "某局2023年政府信息公开工作年度报告".into(),
+        ));
+        r.meta.year = Some(field(text, "2023", 2023));
+        let d = run(&r, "XG402");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span, r.meta.title.as_ref().unwrap().span);
+        assert_eq!(d[0].message.zh, "报告未写明统计期限");
+        assert_eq!(
+            d[0].help.as_ref().map(|h| h.zh.as_str()),
+            Some("在报告开头写明\"本报告所列数据统计期限为2023年1月1日至2023年12月31日\"")
+        );
+    }
+
+    #[test]
+    fn fires_at_the_start_without_a_title() {
+        let r = Report { text: "一、总体情况".into(), ..Default::default() };
+        let d = run(&r, "XG402");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span, Span::empty(0));
+        assert!(d[0].help.as_ref().unwrap().zh.contains("Y年1月1日"));
+    }
+
+    #[test]
+    fn silent_when_a_period_is_stated() {
+        let text = "统计期限为2023年1月1日至2023年12月31日";
+        let mut r = Report { text: text.to_string(), ..Default::default() };
+        let p = Period { start: date(2023, 1, 1), end: date(2023, 12, 31) };
+        r.meta.period = Some(field(text, "2023年1月1日至2023年12月31日", p));
+        assert!(run(&r, "XG402").is_empty());
+    }
+}
