@@ -1,6 +1,8 @@
 //! XG402 period-missing: the report does not state its statistics period.
 use super::report_year;
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
+use regex::Regex;
+use std::sync::LazyLock;
 use xxgk_model::{Report, Span};
 
 declare_rule! {
@@ -25,12 +27,27 @@ declare_rule! {
 /// The rule.
 pub(crate) struct PeriodMissing;
 
+/// A period stated in words the metadata reader may not have parsed: "统计…Y年1月1日" or
+/// "Y年1月1日(起)至(Y年)12月31日".
+static STATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:统计|数据)[^。\n]{0,16}?(?:19|20)\d{2} ?年 ?0?1 ?月 ?0?1 ?日|(?:19|20)\d{2} ?年 ?0?1 ?月 ?0?1 ?日[^。\n]{0,4}?(?:至|到|—|－|-|~|～)[^。\n]{0,4}?(?:(?:19|20)\d{2} ?年 ?)?12 ?月 ?31 ?日",
+    )
+    .expect("valid regex")
+});
+
+/// Whether the text states a statistics period in a form [`STATED`] knows.
+pub(crate) fn states_period(text: &str) -> bool {
+    STATED.is_match(text)
+}
+
 impl Rule for PeriodMissing {
     fn meta(&self) -> &'static RuleMeta {
         &PERIOD_MISSING
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
-        if report.meta.period.is_some() {
+        // A period the metadata reader could not parse is still stated: this rule is about absence.
+        if report.meta.period.is_some() || states_period(&report.text) {
             return;
         }
         // Point at the title when there is one, else at the start of the report.
@@ -84,6 +101,22 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].span, Span::empty(0));
         assert!(d[0].help.as_ref().unwrap().zh.contains("Y年1月1日"));
+    }
+
+    #[test]
+    fn periods_stated_in_words() {
+        for text in [
+            "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+            "报告数据统计期限为2023年1月1日至2023年12月31日。",
+            "本报告中所列数据统计时限为2022年1月1日至2022年12月31日。",
+            "数据统计时间：2023年01月01日—2023年12月31日",
+        ] {
+            assert!(super::states_period(text), "{text}");
+        }
+        for text in ["根据《条例》规定编制本报告。", "2023年1月1日起施行", "统计局2023年工作"]
+        {
+            assert!(!super::states_period(text), "{text}");
+        }
     }
 
     #[test]
