@@ -1,5 +1,20 @@
-//! Family XG3 (收费): see RULES.md.
+//! Family XG3 (收费): what a report says about 信息处理费 (国办函〔2020〕109号).
+//!
+//! Table 2's 行政事业性收费 is the body's own administrative fees, not 信息处理费: no rule
+//! here reads it.
 use crate::Rule;
 
+mod fee_statement_missing;
+
+pub(crate) use fee_statement_missing::FeeStatementMissing;
+
 /// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &FeeStatementMissing, // XG301
+];
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,48 @@
-//! Family XG2 (表格): see RULES.md.
-use crate::Rule;
+//! Family XG2 (表格): the arithmetic of tables 3 and 4 and the plausibility of the tables' values.
+//!
+//! The arithmetic rules (XG201–XG204, XG208) share one [`sheet::Sheet`] per table: the
+//! identities of MODEL.md §3, which of them fail, and the culprit cell that would explain every
+//! failure ([`culprit`]), so that their diagnostics and helps agree. A table that was not
+//! found is XG002's finding; these rules then stay silent.
+use crate::{Diagnostic, Rule, Text};
+use xxgk_model::Span;
+
+mod column_balance;
+mod culprit;
+mod outcome_sum;
+mod row_total;
+mod sheet;
+mod t4_group_total;
+mod total_blank;
+
+pub(crate) use column_balance::T3ColumnBalance;
+pub(crate) use outcome_sum::T3OutcomeSum;
+pub(crate) use row_total::T3RowTotal;
+pub(crate) use t4_group_total::T4GroupTotal;
+pub(crate) use total_blank::TotalBlank;
 
 /// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &T3ColumnBalance, // XG201
+    &T3RowTotal,      // XG202
+    &T3OutcomeSum,    // XG203
+    &T4GroupTotal,    // XG204
+    &TotalBlank,      // XG208
+];
+
+/// Add a label on the culprit cell (unless it is the primary span or already labelled).
+fn culprit_label(sheet: &sheet::Sheet<'_>, d: Diagnostic, primary: Span) -> Diagnostic {
+    let culprit::Culprit::Cell { at, value, balancing } = sheet.culprit else { return d };
+    let span = sheet.span(at);
+    if span == primary || d.labels.iter().any(|l| l.span == span) {
+        return d;
+    }
+    let (v, b) = (sheet::num(value), sheet::num(balancing));
+    d.with_label(span, Text::new(format!("此格为 {v}，若为 {b} 则各项平衡"), format!("this cell is {v}; {b} would balance")))
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests;

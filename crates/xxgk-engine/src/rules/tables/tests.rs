@@ -1,0 +1,207 @@
+//! Unit tests of the arithmetic rules on hand-built tables (one row a line, `label|v|v|…`).
+use super::testing::{consistent_t3, rendered, run, Builder};
+use crate::{check, Settings};
+use xxgk_model::{InferenceStatus, TableKey};
+
+/// The culprit case of a real report: row （四）1 printed 117,0,0,1,0,0,125 where 商业企业 must be 7.
+fn culprit_case() -> Builder {
+    let mut v = consistent_t3();
+    v[12][1] = 0;
+    Builder::new().t3(&v)
+}
+
+fn codes(r: &xxgk_model::Report) -> Vec<String> {
+    check(r, &Settings::national()).iter().map(|d| d.code.clone()).collect()
+}
+
+const CULPRIT_HELP: &str = "  help: （四）1.本机关不掌握相关政府信息 / 商业企业 为 0；若为 7，则本行合计与本列合计均平衡\n";
+
+#[test]
+fn consistent_table_is_clean() {
+    let r = Builder::new().t3(&consistent_t3()).t4(&[[1, 0, 0, 0, 1], [0, 0, 0, 0, 0], [0, 0, 0, 1, 1]]).build();
+    assert_eq!(codes(&r), Vec::<String>::new());
+}
+
+#[test]
+fn missing_tables_are_silent() {
+    let r = Builder::new().build();
+    for code in ["XG201", "XG202", "XG203", "XG204", "XG208"] {
+        assert!(run(&r, code).is_empty(), "{code}");
+    }
+}
+
+#[test]
+fn row_total_names_the_culprit() {
+    let r = culprit_case().build();
+    assert_eq!(
+        rendered(&r, "XG202"),
+        "XG202 13:33-13:36 error 表三“（四）1.本机关不掌握相关政府信息”行合计不符：总计=125，六类申请人之和=118\n  \
+         at 13:19: 六类申请人之和 118\n  at 13:23: 此格为 0，若为 7 则各项平衡\n"
+            .to_string()
+            + CULPRIT_HELP
+    );
+}
+
+#[test]
+fn outcome_sum_names_the_same_culprit() {
+    let r = culprit_case().build();
+    assert_eq!(
+        rendered(&r, "XG203"),
+        "XG203 24:11-24:12 error 表三“商业企业”列办理结果合计不符：（七）总计=7，各项办理结果之和=0\n  \
+         at 13:23: 此格为 0，若为 7 则各项平衡\n"
+            .to_string()
+            + CULPRIT_HELP
+    );
+    // The column balances (7 + 0 = 7 + 0): XG201 stays silent, and nothing else fires.
+    assert_eq!(codes(&r), ["XG202", "XG203"]);
+}
+
+#[test]
+fn english_messages_carry_the_numbers() {
+    let r = culprit_case().build();
+    let d = run(&r, "XG202");
+    assert_eq!(
+        d[0].message.en,
+        "Table 3 row （四）1.本机关不掌握相关政府信息 (III.(4)1 unable: not held) does not add up: total 125, \
+         the six applicant columns sum to 118"
+    );
+    assert_eq!(
+        d[0].help.as_ref().map(|h| h.en.as_str()),
+        Some("III.(4)1 unable: not held / businesses is 0; with 7, the row total and the column total would balance")
+    );
+}
+
+#[test]
+fn column_balance_fires_with_the_numbers() {
+    // 一 says 121 natural persons (and 129 in all), the outcomes 120 (128): two columns fail
+    // and no single cell explains both.
+    let mut v = consistent_t3();
+    v[0][0] = 121;
+    v[0][6] = 129;
+    let r = Builder::new().t3(&v).build();
+    let help = "  help: 无法确定是哪一个单元格有误（没有一个单元格的改动能使全部勾稽关系同时成立）；不成立的有：\
+                “自然人”列 一+二=121，三(七)+四=120；“总计”列 一+二=129，三(七)+四=128，请逐项核对\n";
+    assert_eq!(
+        rendered(&r, "XG201"),
+        format!(
+            "XG201 24:7-24:10 error 表三“自然人”列不平衡：一+二=121，三(七)+四=120\n  at 1:18: 一 = 121\n  \
+             at 2:18: 二 = 0\n  at 25:13: 四 = 0\n{help}\
+             XG201 24:21-24:24 error 表三“总计”列不平衡：一+二=129，三(七)+四=128\n  at 1:32: 一 = 129\n  \
+             at 2:30: 二 = 0\n  at 25:25: 四 = 0\n{help}"
+        )
+    );
+    assert_eq!(run(&r, "XG201")[0].message.en, "Table 3 column 自然人 (natural persons) does not balance: I+II = 121, III(7)+IV = 120");
+}
+
+#[test]
+fn column_balance_names_a_wrong_outcome_total() {
+    // （七）总计 / 自然人 printed 119: its row, its column sum and its column balance all fail.
+    let mut v = consistent_t3();
+    v[23][0] = 119;
+    let r = Builder::new().t3(&v).build();
+    assert_eq!(
+        rendered(&r, "XG201"),
+        "XG201 24:7-24:10 error 表三“自然人”列不平衡：一+二=120，三(七)+四=119\n  at 1:18: 一 = 120\n  \
+         at 2:18: 二 = 0\n  at 25:13: 四 = 0\n  \
+         help: （七）总计 / 自然人 为 119；若为 120，则本行合计、本列一+二=三+四、本列合计均平衡\n"
+    );
+    // Sorted by position: XG201 and XG203 share the cell, XG202 is on the row's total.
+    assert_eq!(codes(&r), ["XG201", "XG203", "XG202"]);
+}
+
+#[test]
+fn unexplained_failures_list_the_sums() {
+    let mut v = consistent_t3();
+    v[2][6] = 3; // granted: total 3, parts 2
+    v[7][0] = 2; // third party: natural 2, total 1
+    let r = Builder::new().t3(&v).build();
+    let d = run(&r, "XG202");
+    assert_eq!(d.len(), 2);
+    let help = "无法确定是哪一个单元格有误（没有一个单元格的改动能使全部勾稽关系同时成立）；不成立的有：\
+                “三、（一）予以公开”行 总计=3，六类申请人之和=2；“（三）4.保护第三方合法权益”行 总计=1，六类申请人之和=2；\
+                “自然人”列 （七）总计=120，办理结果之和=121；“总计”列 （七）总计=128，办理结果之和=129，请逐项核对";
+    for d in &d {
+        assert_eq!(d.help.as_ref().map(|h| h.zh.as_str()), Some(help));
+    }
+    assert_eq!(d[0].message.zh, "表三“三、（一）予以公开”行合计不符：总计=3，六类申请人之和=2");
+    assert_eq!(d[1].message.zh, "表三“（三）4.保护第三方合法权益”行合计不符：总计=1，六类申请人之和=2");
+}
+
+#[test]
+fn inferred_rows_are_named() {
+    let r = culprit_case().glued(TableKey::Requests, "unable_not_held", InferenceStatus::Inconsistent).build();
+    let note = "为推断读取：原文“11700100125”数字粘连，无一种拆分能满足全部勾稽关系）";
+    assert_eq!(
+        run(&r, "XG202")[0].message.zh,
+        format!("表三“（四）1.本机关不掌握相关政府信息”行合计不符：总计=125，六类申请人之和=118（本行数字{note}")
+    );
+    assert_eq!(
+        run(&r, "XG203")[0].message.zh,
+        format!("表三“商业企业”列办理结果合计不符：（七）总计=7，各项办理结果之和=0（“（四）1.本机关不掌握相关政府信息”行数字{note}")
+    );
+    assert_eq!(
+        run(&r, "XG203")[0].message.en,
+        "Table 3 column 商业企业 (businesses): III(7) total is 7 but the outcome rows sum to 0 (the figures of row \
+         III.(4)1 unable: not held were inferred from glued digits “11700100125”; no split satisfies every identity)"
+    );
+}
+
+#[test]
+fn uncertain_rows_are_named_before_certain_ones() {
+    // Two glued rows in the failing column; no culprit; only the ambiguous one is named.
+    let mut v = consistent_t3();
+    v[2][0] = 3;
+    v[2][6] = 3;
+    let r = Builder::new()
+        .t3(&v)
+        .glued(TableKey::Requests, "new", InferenceStatus::Unique)
+        .glued(TableKey::Requests, "granted", InferenceStatus::Ambiguous)
+        .build();
+    let d = run(&r, "XG201");
+    assert_eq!(d.len(), 0, "the outcomes do not enter the column balance");
+    let d = run(&r, "XG203");
+    assert_eq!(d.len(), 2);
+    assert!(d[0].message.zh.ends_with("（“三、（一）予以公开”行数字为推断读取：原文“3000003”数字粘连，另有 0 种拆分）"), "{}", d[0].message.zh);
+}
+
+#[test]
+fn t4_group_total_never_guesses() {
+    let r = Builder::new().t4(&[[1, 0, 0, 1, 3], [0, 0, 0, 0, 0], [0, 0, 0, 1, 1]]).build();
+    assert_eq!(
+        rendered(&r, "XG204"),
+        "XG204 1:14-1:15 error 表四“行政复议”总计不符：总计=3，维持+纠正+其他+尚未审结=2\n  at 1:6: 四项之和 2\n  \
+         help: 无法确定是哪一个单元格有误（有 5 个单元格改动后都能使之成立）；不成立的有：“行政复议” 总计=3，分项之和=2，请逐项核对\n"
+    );
+}
+
+#[test]
+fn blank_total_is_one_finding() {
+    let r = Builder::new().t3_with(&consistent_t3(), &[("new", "total", "/")]).build();
+    assert_eq!(
+        rendered(&r, "XG208"),
+        "XG208 1:32-1:33 error 表三“一、本年新收政府信息公开申请数量”行的总计为空，而六类申请人之和为 128\n  help: 填写总计 128\n"
+    );
+    // XG201 and XG202 defer to XG208 for that total …
+    assert_eq!(codes(&r), ["XG208"]);
+    // … unless XG208 is off.
+    let s = Settings { ignore: vec!["XG208".into()], ..Settings::national() };
+    let c: Vec<_> = check(&r, &s).iter().map(|d| d.code.clone()).collect();
+    assert_eq!(c, ["XG202", "XG201"]);
+}
+
+#[test]
+fn blank_outcome_total_is_named_as_a_column() {
+    let r = Builder::new().t3_with(&consistent_t3(), &[("outcome_total", "commercial", "—")]).build();
+    assert_eq!(
+        run(&r, "XG208")[0].message.zh,
+        "表三“商业企业”列的（七）总计为空，而各项办理结果之和为 7"
+    );
+}
+
+#[test]
+fn blank_parts_are_zero() {
+    // Only the 总计 column filled in, as some reports print a table with no requests.
+    let rows: Vec<_> = xxgk_model::T3_ROWS.iter().map(|s| (s.key, vec![String::new(); 6].into_iter().chain(["0".to_string()]).collect())).collect();
+    let r = Builder::new().table(TableKey::Requests, &rows).build();
+    assert_eq!(codes(&r), Vec::<String>::new());
+}
