@@ -96,7 +96,10 @@ impl Rule for FeeStatementMissing {
             if let Some(m) = fee_statement(part) {
                 d = d.with_label(
                     Span::new(from + m.start, from + m.end),
-                    Text::new("此处写有收费情况，但应在第六部分说明", "the fees are mentioned here, not in section 6"),
+                    Text::new(
+                        "此处写有收费情况，但应在第六部分说明",
+                        "the fees are mentioned here, not in section 6",
+                    ),
                 );
                 break;
             }

@@ -15,7 +15,11 @@ fn nothing_else_to_report_is_no_fee_statement() {
 
 #[test]
 fn none_charged_is_clean() {
-    for body in ["（一）2023年未收取信息处理费。\n（二）开展……", "本年度没有收取任何费用。", "依据规定，本年度收取信息处理费 0 元。"] {
+    for body in [
+        "（一）2023年未收取信息处理费。\n（二）开展……",
+        "本年度没有收取任何费用。",
+        "依据规定，本年度收取信息处理费 0 元。",
+    ] {
         let r = report(&[(Other, body)]);
         assert_eq!(rendered(&r, "XG301"), "", "{body}");
     }

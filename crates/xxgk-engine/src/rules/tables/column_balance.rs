@@ -73,7 +73,8 @@ impl Rule for T3ColumnBalance {
                 primary,
                 with_note(message, sheet.inferred_note(report, id, None)),
             );
-            for (r, zh, en) in [(NEW, "一", "I"), (CARRIED_OVER, "二", "II"), (CARRIED_FORWARD, "四", "IV")] {
+            for (r, zh, en) in [(NEW, "一", "I"), (CARRIED_OVER, "二", "II"), (CARRIED_FORWARD, "四", "IV")]
+            {
                 let v = num(sheet.value((r, c)));
                 d = d.with_label(sheet.span((r, c)), Text::new(format!("{zh} = {v}"), format!("{en} = {v}")));
             }

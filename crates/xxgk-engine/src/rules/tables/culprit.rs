@@ -102,11 +102,13 @@ pub(crate) fn locate(grid: &Grid, identities: &[Identity]) -> Culprit {
     // A candidate must sit in every failing identity, so the first one's cells are all candidates.
     let id = &identities[first];
     for &cell in id.lhs.iter().chain(&id.rhs) {
-        if found.iter().any(|&(c, _, _)| c == cell) || !failed.iter().all(|&i| identities[i].side_of(cell).is_some())
+        if found.iter().any(|&(c, _, _)| c == cell)
+            || !failed.iter().all(|&i| identities[i].side_of(cell).is_some())
         {
             continue;
         }
-        let (Some(value), Some((l, r)), Some(side)) = (grid.get(cell), id.sums(grid), id.side_of(cell)) else {
+        let (Some(value), Some((l, r)), Some(side)) = (grid.get(cell), id.sums(grid), id.side_of(cell))
+        else {
             continue;
         };
         // lhs − rhs must become 0: a cell on the lhs moves by −(l − r), on the rhs by +(l − r).
@@ -175,7 +177,7 @@ mod tests {
 
     #[test]
     fn several_equal_fixes_are_unexplained() {
-                let g = Grid { values: vec![vec![Some(1.0), Some(2.0), Some(4.0)]] };
+        let g = Grid { values: vec![vec![Some(1.0), Some(2.0), Some(4.0)]] };
         let ids = vec![Identity { lhs: vec![(0, 2)], rhs: vec![(0, 0), (0, 1)] }];
         // With only that identity, three cells fix it equally: never a guess.
         assert_eq!(locate(&g, &ids), Culprit::Unexplained { candidates: 3 });

@@ -38,7 +38,10 @@ fn culprit_label(sheet: &sheet::Sheet<'_>, d: Diagnostic, primary: Span) -> Diag
         return d;
     }
     let (v, b) = (sheet::num(value), sheet::num(balancing));
-    d.with_label(span, Text::new(format!("此格为 {v}，若为 {b} 则各项平衡"), format!("this cell is {v}; {b} would balance")))
+    d.with_label(
+        span,
+        Text::new(format!("此格为 {v}，若为 {b} 则各项平衡"), format!("this cell is {v}; {b} would balance")),
+    )
 }
 
 #[cfg(test)]

@@ -48,7 +48,12 @@ impl Rule for T3OutcomeSum {
             let (total, parts) = id.sums(&sheet.grid).unwrap_or_default();
             let col = &sheet.cols[c];
             let message = Text::new(
-                format!("表三“{}”列办理结果合计不符：（七）总计={}，各项办理结果之和={}", col.label, num(total), num(parts)),
+                format!(
+                    "表三“{}”列办理结果合计不符：（七）总计={}，各项办理结果之和={}",
+                    col.label,
+                    num(total),
+                    num(parts)
+                ),
                 format!(
                     "Table 3 column {} ({}): III(7) total is {} but the outcome rows sum to {}",
                     col.label,
@@ -58,15 +63,21 @@ impl Rule for T3OutcomeSum {
                 ),
             );
             let primary = sheet.span((OUTCOME_TOTAL, c));
-            let mut d =
-                Diagnostic::new(&T3_OUTCOME_SUM, primary, with_note(message, sheet.inferred_note(report, id, None)));
+            let mut d = Diagnostic::new(
+                &T3_OUTCOME_SUM,
+                primary,
+                with_note(message, sheet.inferred_note(report, id, None)),
+            );
             // Label the non-zero outcome cells (the ones that make up the sum), at most a few.
             let culprit = sheet.culprit_cell();
             for r in OUTCOMES.filter(|&r| sheet.value((r, c)) != 0.0 && culprit != Some((r, c))).take(5) {
                 let v = num(sheet.value((r, c)));
                 d = d.with_label(
                     sheet.span((r, c)),
-                    Text::new(format!("{} {v}", sheet.rows[r].label), format!("{} {v}", sheet.rows[r].label_en)),
+                    Text::new(
+                        format!("{} {v}", sheet.rows[r].label),
+                        format!("{} {v}", sheet.rows[r].label_en),
+                    ),
                 );
             }
             d = super::culprit_label(&sheet, d, primary);

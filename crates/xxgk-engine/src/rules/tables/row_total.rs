@@ -62,12 +62,20 @@ impl Rule for T3RowTotal {
                 ),
             );
             let primary = sheet.span((r, T3_TOTAL));
-            let mut d =
-                Diagnostic::new(&T3_ROW_TOTAL, primary, with_note(message, sheet.inferred_note(report, id, Some(r))));
-            let parts_span = (0..T3_TOTAL).filter_map(|c| sheet.cell((r, c)).and_then(|cell| cell.span)).reduce(Span::cover);
+            let mut d = Diagnostic::new(
+                &T3_ROW_TOTAL,
+                primary,
+                with_note(message, sheet.inferred_note(report, id, Some(r))),
+            );
+            let parts_span = (0..T3_TOTAL)
+                .filter_map(|c| sheet.cell((r, c)).and_then(|cell| cell.span))
+                .reduce(Span::cover);
             if let Some(s) = parts_span.filter(|s| *s != primary) {
                 let p = num(parts);
-                d = d.with_label(s, Text::new(format!("六类申请人之和 {p}"), format!("the applicant columns sum to {p}")));
+                d = d.with_label(
+                    s,
+                    Text::new(format!("六类申请人之和 {p}"), format!("the applicant columns sum to {p}")),
+                );
             }
             d = super::culprit_label(&sheet, d, primary);
             if let Some(help) = sheet.help() {

@@ -56,16 +56,25 @@ impl<'a> Sheet<'a> {
         let table = report.tables.requests.as_ref()?;
         let mut ids = Vec::new();
         for r in 0..T3_ROWS.len() {
-            ids.push((Kind::RowTotal(r), Identity { lhs: vec![(r, T3_TOTAL)], rhs: (0..T3_TOTAL).map(|c| (r, c)).collect() }));
+            ids.push((
+                Kind::RowTotal(r),
+                Identity { lhs: vec![(r, T3_TOTAL)], rhs: (0..T3_TOTAL).map(|c| (r, c)).collect() },
+            ));
         }
         for c in 0..T3_COLUMNS.len() {
             ids.push((
                 Kind::ColumnBalance(c),
-                Identity { lhs: vec![(NEW, c), (CARRIED_OVER, c)], rhs: vec![(OUTCOME_TOTAL, c), (CARRIED_FORWARD, c)] },
+                Identity {
+                    lhs: vec![(NEW, c), (CARRIED_OVER, c)],
+                    rhs: vec![(OUTCOME_TOTAL, c), (CARRIED_FORWARD, c)],
+                },
             ));
         }
         for c in 0..T3_COLUMNS.len() {
-            ids.push((Kind::OutcomeSum(c), Identity { lhs: vec![(OUTCOME_TOTAL, c)], rhs: OUTCOMES.map(|r| (r, c)).collect() }));
+            ids.push((
+                Kind::OutcomeSum(c),
+                Identity { lhs: vec![(OUTCOME_TOTAL, c)], rhs: OUTCOMES.map(|r| (r, c)).collect() },
+            ));
         }
         Some(Sheet::build(report, table, &T3_ROWS, &T3_COLUMNS, ids))
     }
@@ -74,7 +83,12 @@ impl<'a> Sheet<'a> {
     pub fn appeals(report: &'a Report) -> Option<Sheet<'a>> {
         let table = report.tables.appeals.as_ref()?;
         let ids = (0..T4_GROUPS.len())
-            .map(|r| (Kind::GroupTotal(r), Identity { lhs: vec![(r, T4_TOTAL)], rhs: (0..T4_TOTAL).map(|c| (r, c)).collect() }))
+            .map(|r| {
+                (
+                    Kind::GroupTotal(r),
+                    Identity { lhs: vec![(r, T4_TOTAL)], rhs: (0..T4_TOTAL).map(|c| (r, c)).collect() },
+                )
+            })
             .collect();
         Some(Sheet::build(report, table, &T4_GROUPS, &T4_COLUMNS, ids))
     }
@@ -124,7 +138,10 @@ impl<'a> Sheet<'a> {
         if let Some(s) = self.cell((r, c)).and_then(|cell| cell.span) {
             return s;
         }
-        self.rows.get(r).and_then(|spec| self.table.row(spec.key)).map_or(self.table.span, |row| row.values_span())
+        self.rows
+            .get(r)
+            .and_then(|spec| self.table.row(spec.key))
+            .map_or(self.table.span, |row| row.values_span())
     }
 
     /// A value for messages (blank = 0).
@@ -206,7 +223,8 @@ impl<'a> Sheet<'a> {
             }
             Culprit::Unexplained { candidates } => {
                 const SHOWN: usize = 4;
-                let listed: Vec<Text> = self.failures().take(SHOWN).map(|(k, id)| self.describe(*k, id)).collect();
+                let listed: Vec<Text> =
+                    self.failures().take(SHOWN).map(|(k, id)| self.describe(*k, id)).collect();
                 let more = self.failing.len().saturating_sub(SHOWN);
                 let (more_zh, more_en) = if more > 0 {
                     (format!("等 {} 处", self.failing.len()), format!(" and {more} more"))
@@ -216,9 +234,15 @@ impl<'a> Sheet<'a> {
                 let zh: Vec<&str> = listed.iter().map(|t| t.zh.as_str()).collect();
                 let en: Vec<&str> = listed.iter().map(|t| t.en.as_str()).collect();
                 let (why_zh, why_en) = if candidates == 0 {
-                    ("没有一个单元格的改动能使全部勾稽关系同时成立".to_string(), "no single cell explains every failure".to_string())
+                    (
+                        "没有一个单元格的改动能使全部勾稽关系同时成立".to_string(),
+                        "no single cell explains every failure".to_string(),
+                    )
                 } else {
-                    (format!("有 {candidates} 个单元格改动后都能使之成立"), format!("any of {candidates} cells could be the wrong one"))
+                    (
+                        format!("有 {candidates} 个单元格改动后都能使之成立"),
+                        format!("any of {candidates} cells could be the wrong one"),
+                    )
                 };
                 Some(Text::new(
                     format!("无法确定是哪一个单元格有误（{why_zh}）；不成立的有：{}{more_zh}，请逐项核对", zh.join("；")),
@@ -252,8 +276,9 @@ impl<'a> Sheet<'a> {
         if rows.is_empty() {
             return None;
         }
-        let inference =
-            |r: usize| report.inferences.iter().find(|i| i.table == self.table.key && i.row == self.rows[r].key);
+        let inference = |r: usize| {
+            report.inferences.iter().find(|i| i.table == self.table.key && i.row == self.rows[r].key)
+        };
         // Name the culprit's row when it is inferred; else the rows whose reading is not
         // certain; else every inferred row.
         let culprit_row = self.culprit_cell().map(|(r, _)| r).filter(|r| rows.contains(r));
@@ -277,9 +302,10 @@ impl<'a> Sheet<'a> {
             };
             let (st_zh, st_en) = match inf.status {
                 InferenceStatus::Unique => (String::new(), String::new()),
-                InferenceStatus::Ambiguous => {
-                    (format!("，另有 {} 种拆分", inf.alternatives.len()), format!("; {} other splits fit", inf.alternatives.len()))
-                }
+                InferenceStatus::Ambiguous => (
+                    format!("，另有 {} 种拆分", inf.alternatives.len()),
+                    format!("; {} other splits fit", inf.alternatives.len()),
+                ),
                 InferenceStatus::Inconsistent => {
                     ("，无一种拆分能满足全部勾稽关系".into(), "; no split satisfies every identity".into())
                 }

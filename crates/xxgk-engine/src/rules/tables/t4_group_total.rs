@@ -57,9 +57,14 @@ impl Rule for T4GroupTotal {
                 ),
             );
             let primary = sheet.span((g, T4_TOTAL));
-            let mut d =
-                Diagnostic::new(&T4_GROUP_TOTAL, primary, with_note(message, sheet.inferred_note(report, id, Some(g))));
-            let parts_span = (0..T4_TOTAL).filter_map(|c| sheet.cell((g, c)).and_then(|cell| cell.span)).reduce(Span::cover);
+            let mut d = Diagnostic::new(
+                &T4_GROUP_TOTAL,
+                primary,
+                with_note(message, sheet.inferred_note(report, id, Some(g))),
+            );
+            let parts_span = (0..T4_TOTAL)
+                .filter_map(|c| sheet.cell((g, c)).and_then(|cell| cell.span))
+                .reduce(Span::cover);
             if let Some(s) = parts_span.filter(|s| *s != primary) {
                 let p = num(parts);
                 d = d.with_label(s, Text::new(format!("四项之和 {p}"), format!("the four parts sum to {p}")));

@@ -14,11 +14,13 @@ fn codes(r: &xxgk_model::Report) -> Vec<String> {
     check(r, &Settings::national()).iter().map(|d| d.code.clone()).collect()
 }
 
-const CULPRIT_HELP: &str = "  help: （四）1.本机关不掌握相关政府信息 / 商业企业 为 0；若为 7，则本行合计与本列合计均平衡\n";
+const CULPRIT_HELP: &str =
+    "  help: （四）1.本机关不掌握相关政府信息 / 商业企业 为 0；若为 7，则本行合计与本列合计均平衡\n";
 
 #[test]
 fn consistent_table_is_clean() {
-    let r = Builder::new().t3(&consistent_t3()).t4(&[[1, 0, 0, 0, 1], [0, 0, 0, 0, 0], [0, 0, 0, 1, 1]]).build();
+    let r =
+        Builder::new().t3(&consistent_t3()).t4(&[[1, 0, 0, 0, 1], [0, 0, 0, 0, 0], [0, 0, 0, 1, 1]]).build();
     assert_eq!(codes(&r), Vec::<String>::new());
 }
 
@@ -79,7 +81,8 @@ fn column_balance_fires_with_the_numbers() {
     v[0][0] = 121;
     v[0][6] = 129;
     let r = Builder::new().t3(&v).build();
-    let help = "  help: 无法确定是哪一个单元格有误（没有一个单元格的改动能使全部勾稽关系同时成立）；不成立的有：\
+    let help =
+        "  help: 无法确定是哪一个单元格有误（没有一个单元格的改动能使全部勾稽关系同时成立）；不成立的有：\
                 “自然人”列 一+二=121，三(七)+四=120；“总计”列 一+二=129，三(七)+四=128，请逐项核对\n";
     assert_eq!(
         rendered(&r, "XG201"),
@@ -90,7 +93,10 @@ fn column_balance_fires_with_the_numbers() {
              at 2:30: 二 = 0\n  at 25:25: 四 = 0\n{help}"
         )
     );
-    assert_eq!(run(&r, "XG201")[0].message.en, "Table 3 column 自然人 (natural persons) does not balance: I+II = 121, III(7)+IV = 120");
+    assert_eq!(
+        run(&r, "XG201")[0].message.en,
+        "Table 3 column 自然人 (natural persons) does not balance: I+II = 121, III(7)+IV = 120"
+    );
 }
 
 #[test]
@@ -129,11 +135,14 @@ fn unexplained_failures_list_the_sums() {
 
 #[test]
 fn inferred_rows_are_named() {
-    let r = culprit_case().glued(TableKey::Requests, "unable_not_held", InferenceStatus::Inconsistent).build();
+    let r =
+        culprit_case().glued(TableKey::Requests, "unable_not_held", InferenceStatus::Inconsistent).build();
     let note = "为推断读取：原文“11700100125”数字粘连，无一种拆分能满足全部勾稽关系）";
     assert_eq!(
         run(&r, "XG202")[0].message.zh,
-        format!("表三“（四）1.本机关不掌握相关政府信息”行合计不符：总计=125，六类申请人之和=118（本行数字{note}")
+        format!(
+            "表三“（四）1.本机关不掌握相关政府信息”行合计不符：总计=125，六类申请人之和=118（本行数字{note}"
+        )
     );
     assert_eq!(
         run(&r, "XG203")[0].message.zh,
@@ -161,7 +170,13 @@ fn uncertain_rows_are_named_before_certain_ones() {
     assert_eq!(d.len(), 0, "the outcomes do not enter the column balance");
     let d = run(&r, "XG203");
     assert_eq!(d.len(), 2);
-    assert!(d[0].message.zh.ends_with("（“三、（一）予以公开”行数字为推断读取：原文“3000003”数字粘连，另有 0 种拆分）"), "{}", d[0].message.zh);
+    assert!(
+        d[0].message
+            .zh
+            .ends_with("（“三、（一）予以公开”行数字为推断读取：原文“3000003”数字粘连，另有 0 种拆分）"),
+        "{}",
+        d[0].message.zh
+    );
 }
 
 #[test]
@@ -192,16 +207,16 @@ fn blank_total_is_one_finding() {
 #[test]
 fn blank_outcome_total_is_named_as_a_column() {
     let r = Builder::new().t3_with(&consistent_t3(), &[("outcome_total", "commercial", "—")]).build();
-    assert_eq!(
-        run(&r, "XG208")[0].message.zh,
-        "表三“商业企业”列的（七）总计为空，而各项办理结果之和为 7"
-    );
+    assert_eq!(run(&r, "XG208")[0].message.zh, "表三“商业企业”列的（七）总计为空，而各项办理结果之和为 7");
 }
 
 #[test]
 fn blank_parts_are_zero() {
     // Only the 总计 column filled in, as some reports print a table with no requests.
-    let rows: Vec<_> = xxgk_model::T3_ROWS.iter().map(|s| (s.key, vec![String::new(); 6].into_iter().chain(["0".to_string()]).collect())).collect();
+    let rows: Vec<_> = xxgk_model::T3_ROWS
+        .iter()
+        .map(|s| (s.key, vec![String::new(); 6].into_iter().chain(["0".to_string()]).collect()))
+        .collect();
     let r = Builder::new().table(TableKey::Requests, &rows).build();
     assert_eq!(codes(&r), Vec::<String>::new());
 }

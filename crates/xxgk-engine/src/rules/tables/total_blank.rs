@@ -55,7 +55,11 @@ impl Rule for TotalBlank {
                 } else if id.rhs.iter().all(|&(rr, _)| rr == r) {
                     (format!("“{}”行的总计", row.label), "六类申请人之和", format!("row {}", row.label_en))
                 } else {
-                    (format!("“{}”列的（七）总计", col.label), "各项办理结果之和", format!("column {}", col.label_en))
+                    (
+                        format!("“{}”列的（七）总计", col.label),
+                        "各项办理结果之和",
+                        format!("column {}", col.label_en),
+                    )
                 };
                 let message = Text::new(
                     format!("表{}{where_zh}为空，而{what_zh}为 {p}", if number == 3 { "三" } else { "四" }),
