@@ -6,18 +6,26 @@ mod malformed_date;
 mod period_missing;
 mod period_not_year;
 mod publication_late;
+#[cfg(test)]
+mod seeds;
+mod stale_year;
+mod year_mismatch;
 
 pub(crate) use malformed_date::MalformedDate;
 pub(crate) use period_missing::PeriodMissing;
 pub(crate) use period_not_year::PeriodNotYear;
 pub(crate) use publication_late::PublicationLate;
+pub(crate) use stale_year::StaleYear;
+pub(crate) use year_mismatch::YearMismatch;
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
     &PeriodNotYear,   // XG401
     &PeriodMissing,   // XG402
+    &YearMismatch,    // XG403
     &PublicationLate, // XG404
     &MalformedDate,   // XG405
+    &StaleYear,       // XG406
 ];
 
 /// A date as reports write it: `2023年1月1日`.

@@ -1,5 +1,114 @@
-//! Family XG5 (文字与表格): see RULES.md.
+//! Family XG5 (文字与表格): counts stated in the text checked against tables 3 and 4 (RULES.md).
 use crate::Rule;
+use xxgk_model::{InferenceStatus, Report, Span, TableKey};
+
+mod narrative_appeals;
+mod narrative_percent;
+
+pub(crate) use narrative_appeals::NarrativeAppeals;
+pub(crate) use narrative_percent::NarrativePercent;
 
 /// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &NarrativeAppeals, // XG502
+    &NarrativePercent, // XG503
+];
+
+/// Characters that end a sentence.
+const SENTENCE_END: &str = "。；;！!？?\n";
+
+/// The sentences of the report's prose, as (start offset, text), leaving out the tables.
+pub(crate) fn sentences(report: &Report) -> Vec<(usize, &str)> {
+    let text = &report.text;
+    let tables: Vec<Span> = [&report.tables.proactive, &report.tables.requests, &report.tables.appeals]
+        .into_iter()
+        .flatten()
+        .map(|t| t.span)
+        .collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let ends = text.char_indices().filter(|(_, c)| SENTENCE_END.contains(*c)).map(|(i, c)| (i, c.len_utf8()));
+    for (i, len) in ends.chain([(text.len(), 0)]) {
+        let span = Span::new(start, i);
+        if !span.is_empty() && !tables.iter().any(|t| t.start < span.end && span.start < t.end) {
+            out.push((start, &text[start..i]));
+        }
+        start = i + len;
+    }
+    out
+}
+
+/// Whether a table row's values are uncertain (inferred, and not the unique reading): the text is
+/// then no fair witness against them, and XG004 already says so.
+pub(crate) fn uncertain(report: &Report, table: TableKey, row: &str) -> bool {
+    report.inferences.iter().any(|i| i.table == table && i.row == row && i.status != InferenceStatus::Unique)
+}
+
+/// A count as written, parsed; `None` when it does not fit.
+pub(crate) fn count(digits: &str) -> Option<i64> {
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Hand-built reports with tables 3 and 4 for the rules' unit tests.
+    use xxgk_model::{Cell, Report, Row, Span, Table, TableKey, Value, T3_COLUMNS, T4_COLUMNS};
+
+    /// A row whose `total` (the last column) is `total`, with its cell at `span`.
+    fn row(key: &'static str, columns: &'static [xxgk_model::ColumnSpec], total: i64, span: Span) -> Row {
+        let cells = columns
+            .iter()
+            .map(|c| Cell {
+                column: c.key,
+                value: Some(Value::Int(if c.key == "total" { total } else { 0 })),
+                span: (c.key == "total").then_some(span),
+                inferred: false,
+            })
+            .collect();
+        Row { key, label: span, cells }
+    }
+
+    /// A report of `prose` followed by a table 3 (new, carried over, outcome total) and a
+    /// table 4 (review, litigation direct, after review) whose totals are given.
+    pub(crate) fn report(prose: &str, t3: [i64; 3], t4: [i64; 3]) -> Report {
+        let mut text = format!("{prose}\n");
+        let t3_start = text.len();
+        let mut rows3 = Vec::new();
+        for (key, n) in ["new", "carried_over", "outcome_total"].into_iter().zip(t3) {
+            let at = text.len();
+            text.push_str(&format!("{n}\n"));
+            rows3.push(row(key, &T3_COLUMNS, n, Span::new(at, at + n.to_string().len())));
+        }
+        let t3_end = text.len();
+        let mut rows4 = Vec::new();
+        for (key, n) in ["review", "litigation_direct", "litigation_after_review"].into_iter().zip(t4) {
+            let at = text.len();
+            text.push_str(&format!("{n}\n"));
+            rows4.push(row(key, &T4_COLUMNS, n, Span::new(at, at + n.to_string().len())));
+        }
+        let t4_end = text.len();
+        let mut r = Report { text, ..Default::default() };
+        r.tables.requests =
+            Some(Table { key: TableKey::Requests, span: Span::new(t3_start, t3_end), rows: rows3 });
+        r.tables.appeals =
+            Some(Table { key: TableKey::Appeals, span: Span::new(t3_end, t4_end), rows: rows4 });
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixtures() {
+        insta::glob!("fixtures/*", |p| insta::assert_snapshot!(crate::test::check_and_render(p)));
+    }
+
+    #[test]
+    fn sentences_skip_tables() {
+        let r = testing::report("一句。二句；三句", [1, 0, 1], [0, 0, 0]);
+        let s: Vec<&str> = sentences(&r).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(s, ["一句", "二句", "三句"]);
+    }
+}

@@ -1,0 +1,44 @@
+//! The dates (XG4) and narrative (XG5) rules on the five seed reports: exact codes and positions.
+use crate::{check, Settings};
+use std::path::Path;
+use xxgk_model::LineIndex;
+
+/// `CODE line:col` for every XG4/XG5 finding on a seed.
+fn findings(seed: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus").join(seed);
+    let report = crate::test::read_fixture(&path);
+    let settings = Settings { select: vec!["XG4".into(), "XG5".into()], ..Settings::national() };
+    let index = LineIndex::new(report.source());
+    check(&report, &settings)
+        .iter()
+        .map(|d| {
+            let (line, col) = index.line_col(report.source(), report.source_span(d.span).start as usize);
+            format!("{} {line}:{col}", d.code)
+        })
+        .collect()
+}
+
+#[test]
+fn seed_000() {
+    assert_eq!(findings("000_78cb5ee3af34762b.txt"), ["XG402 1:1"]);
+}
+
+#[test]
+fn seed_001() {
+    assert_eq!(findings("001_9ebba746cc4f361b.txt"), ["XG402 1:1"]);
+}
+
+#[test]
+fn seed_002() {
+    assert_eq!(findings("002_62b86d8e083b3ce2.txt"), ["XG405 17:49"]);
+}
+
+#[test]
+fn seed_003() {
+    assert_eq!(findings("003_52851d4dc858525c.txt"), Vec::<String>::new());
+}
+
+#[test]
+fn seed_004() {
+    assert_eq!(findings("004_3b9c401a47ff0dba.txt"), ["XG402 1:1"]);
+}
