@@ -40,12 +40,14 @@ pub(crate) fn calendar_year(period: &Period) -> Option<i32> {
 }
 
 /// The report year Y: the recognised year, else the year a calendar-year period covers.
+/// Only a plausible year (1900–2100) counts, so that date arithmetic on it cannot overflow.
 pub(crate) fn report_year(report: &Report) -> Option<(i32, Option<Span>)> {
+    let plausible = |y: &i32| (1900..=2100).contains(y);
     if let Some(year) = &report.meta.year {
-        return Some((year.value, Some(year.span)));
+        return plausible(&year.value).then_some((year.value, Some(year.span)));
     }
     let period = report.meta.period.as_ref()?;
-    calendar_year(&period.value).map(|y| (y, Some(period.span)))
+    calendar_year(&period.value).filter(plausible).map(|y| (y, Some(period.span)))
 }
 
 #[cfg(test)]

@@ -38,10 +38,11 @@ pub(crate) fn sentences(report: &Report) -> Vec<(usize, &str)> {
     out
 }
 
-/// Whether a table row's values are uncertain (inferred, and not the unique reading): the text is
-/// then no fair witness against them, and XG004 already says so.
-pub(crate) fn uncertain(report: &Report, table: TableKey, row: &str) -> bool {
+/// Whether a table row's values are unreliable: inferred and not the unique reading (XG004), or
+/// not read as the template says (XG003, XG205). The text is then no fair witness against them.
+pub(crate) fn unreliable(report: &Report, table: TableKey, row: &str) -> bool {
     report.inferences.iter().any(|i| i.table == table && i.row == row && i.status != InferenceStatus::Unique)
+        || report.problems.iter().any(|p| p.table == table && p.row == Some(row))
 }
 
 /// A count as written, parsed; `None` when it does not fit.

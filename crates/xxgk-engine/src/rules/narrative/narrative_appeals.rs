@@ -1,5 +1,5 @@
 //! XG502 narrative-appeals: the text's count of reviews and lawsuits must match table 4.
-use super::{count, sentences, uncertain};
+use super::{count, sentences, unreliable};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -130,8 +130,12 @@ pub(crate) fn claims(report: &Report) -> Vec<Claim> {
 }
 
 /// Table 4's total of a group, with the cell's span.
-fn total(table: &Table, group: &str) -> Option<(i64, Option<Span>)> {
+/// `None` when the total is blank (XG208) or the group was not read reliably.
+fn total(report: &Report, table: &Table, group: &str) -> Option<(i64, Option<Span>)> {
     let cell = table.cell(group, "total")?;
+    if cell.value.is_none() || unreliable(report, TableKey::Appeals, group) {
+        return None;
+    }
     Some((cell.num().round() as i64, cell.span))
 }
 
@@ -141,20 +145,17 @@ impl Rule for NarrativeAppeals {
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
         let Some(table) = &report.tables.appeals else { return };
-        let groups: &[&str] = &["review", "litigation_direct", "litigation_after_review"];
-        if groups.iter().any(|g| uncertain(report, TableKey::Appeals, g)) {
-            return;
-        }
         for claim in claims(report) {
             let (expected, span, fits, zh, en) = match claim.kind {
                 Kind::Review => {
-                    let Some((t, span)) = total(table, "review") else { continue };
+                    let Some((t, span)) = total(report, table, "review") else { continue };
                     (t, span, claim.n == t, "行政复议", "administrative reviews")
                 }
                 Kind::Litigation => {
-                    let (Some((d, ds)), Some((a, as_))) =
-                        (total(table, "litigation_direct"), total(table, "litigation_after_review"))
-                    else {
+                    let (Some((d, ds)), Some((a, as_))) = (
+                        total(report, table, "litigation_direct"),
+                        total(report, table, "litigation_after_review"),
+                    ) else {
                         continue;
                     };
                     let fits = claim.n == d + a || (claim.n > 0 && (claim.n == d || claim.n == a));

@@ -1,5 +1,5 @@
 //! XG501 narrative-requests: the text's count of requests received must match table 3.
-use super::{count, sentences, uncertain};
+use super::{count, sentences, unreliable};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -130,17 +130,17 @@ impl Rule for NarrativeRequests {
         // A missing table or row is XG002/XG003's finding.
         let Some(table) = &report.tables.requests else { return };
         let Some(new) = table.cell("new", "total") else { return };
-        if uncertain(report, TableKey::Requests, "new")
-            || uncertain(report, TableKey::Requests, "carried_over")
-        {
+        // A blank total is XG208's finding; an unreliable row is no fair comparison.
+        if new.value.is_none() || unreliable(report, TableKey::Requests, "new") {
             return;
         }
+        let carried_known = !unreliable(report, TableKey::Requests, "carried_over");
         let new_n = new.num().round() as i64;
         let carried = table.num("carried_over", "total").round() as i64;
         let label_span = new.span.unwrap_or_else(|| table.row("new").map_or(table.span, |r| r.label));
         for claim in claims(report) {
-            let fits = claim.n == new_n || claim.n == new_n + carried;
-            if fits {
+            // Unless carried-over requests are known, a count could include them: no finding.
+            if claim.n == new_n || claim.n == new_n + carried || !carried_known {
                 continue;
             }
             let (zh_what, en_what, expected, label) = if claim.handled {
