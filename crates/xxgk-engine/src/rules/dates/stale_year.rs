@@ -74,7 +74,7 @@ pub(crate) fn scan(text: &str, year: i32) -> Vec<(Span, Stale)> {
                 let at = start + marker.end() + y.start();
                 let preceded = text[..at].chars().next_back();
                 if y.as_str().parse::<i32>().ok() != Some(year)
-                    || preceded.is_some_and(|p| p.is_ascii_digit() || COMPARE.contains(&p))
+                    || preceded.is_some_and(|p| p.is_ascii_digit() || p == '《' || COMPARE.contains(&p))
                 {
                     continue;
                 }
@@ -172,6 +172,7 @@ mod tests {
             "本年制发件数\n2022年",
             "今后,我局将严格按照《中华人民共和国政府信息公开条例》的规定",
             "下一步,省机关事务局将紧盯新形势新任务新要求",
+            "下一步，我局将认真落实《2023年政务公开工作要点》计划。",
         ] {
             assert_eq!(found(text), [], "{text}");
         }

@@ -4,7 +4,7 @@ use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
-use xxgk_model::{Report, Span};
+use xxgk_model::{Report, SectionKey, Span};
 
 declare_rule! {
     /// ## 检查内容
@@ -87,6 +87,8 @@ fn text_year(report: &Report) -> Option<(i32, Span)> {
     ]
     .into_iter()
     .flatten()
+    // Section 五 is about next year's plans.
+    .chain(report.section(SectionKey::Problems).map(|s| s.body))
     .chain(
         [&report.tables.proactive, &report.tables.requests, &report.tables.appeals]
             .into_iter()
@@ -108,15 +110,18 @@ fn text_year(report: &Report) -> Option<(i32, Span)> {
     (n >= 3 && n >= 2 * second).then_some((year, span))
 }
 
-/// Whether a year is mentioned as a point of comparison or a starting point ("较2022年",
-/// "自2020年以来", "截至2023年底"), which says nothing about the year reported on.
+/// Whether a year is mentioned as a point of comparison, a starting point, a document's name or a
+/// plan ("较2022年", "自2020年以来", "截至2023年底", "《2023年工作要点》", "2024年，我局将"), which
+/// says nothing about the year reported on.
 fn is_reference(text: &str, span: Span) -> bool {
     let before: String = text[..span.start as usize].chars().rev().take(2).collect();
     let after = &text[span.end as usize..];
     let after = after.strip_prefix(' ').unwrap_or(after);
     let after = after.strip_prefix('年').unwrap_or(after);
-    before.chars().any(|c| "较比与同自从于至截和及".contains(c))
+    let clause: String = after.chars().take_while(|c| !"。；;！!？?\n".contains(*c)).take(16).collect();
+    before.chars().any(|c| "较比与同自从于至截和及《".contains(c))
         || ["以来", "起", "底", "末", "以前", "前"].iter().any(|w| after.starts_with(w))
+        || ["将", "计划", "拟", "力争"].iter().any(|w| clause.contains(w))
 }
 
 /// The title's year and where it is; the recognised report year when the title has none.
@@ -245,8 +250,15 @@ mod tests {
     }
 
     #[test]
+    fn plans_and_references_are_no_witness() {
+        let text = "某局2023年报告\n2024年，我局将……2024年计划……2024年力争……《2024年工作要点》……较2024年";
+        let r = report(text, "某局2023年报告", None);
+        assert_eq!(super::text_year(&r), None);
+    }
+
+    #[test]
     fn silent_when_they_agree_or_the_text_is_mixed() {
-        let text = "某局2023年政府信息公开工作年度报告\n统计期限为2023年1月1日至2023年12月31日。\n2023年……2023年……2023年……较2022年增长，2024年将……";
+        let text = "某局2023年政府信息公开工作年度报告\n统计期限为2023年1月1日至2023年12月31日。\n2023年……2023年……2023年……较2022年增长。2024年，我局将……2024年计划……2024年力争……《2024年工作要点》";
         assert!(run(&report(text, "某局2023年政府信息公开工作年度报告", Some(2023)), "XG403").is_empty());
         // A body with no dominant year is no witness.
         let text = "某局2023年政府信息公开工作年度报告\n2022年……2022年……2022年……2023年……2023年";
