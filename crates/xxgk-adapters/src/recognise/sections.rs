@@ -1,0 +1,165 @@
+//! Section headings: 一、总体情况 … 六、其他需要报告的事项, in any numbering style, at a line
+//! start or inline (crawler pages put the whole body on one line).
+use super::fold::Folded;
+use regex::Regex;
+use std::sync::LazyLock;
+use xxgk_model::{Heading, Section, SectionKey, Span};
+
+/// Distinctive words for a heading whose title is neither canonical nor a known variant; used
+/// only when the heading starts a line and is short.
+const KEYWORDS: [&[&str]; 6] = [
+    &["总体情况", "总体"],
+    &["主动公开"],
+    &["依申请公开", "收到和处理"],
+    &["行政复议", "行政诉讼"],
+    &["主要问题", "存在问题", "存在的问题", "改进情况"],
+    &["其他需要报告", "其它需要报告", "其他事项", "其他需报告"],
+];
+
+fn numeral_key(n: &str) -> Option<SectionKey> {
+    let i = ["一", "二", "三", "四", "五", "六"].iter().position(|x| *x == n)?;
+    Some(SectionKey::ALL[i])
+}
+
+static EXACT: LazyLock<Regex> = LazyLock::new(|| {
+    let mut titles: Vec<String> = SectionKey::ALL
+        .iter()
+        .flat_map(|k| std::iter::once(k.canonical_title()).chain(k.variants().iter().copied()))
+        .map(|t| regex::escape(&super::fold::fold_str(t)))
+        .collect();
+    // Longest first, so a variant that extends the canonical title wins.
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    Regex::new(&format!(r"(?:第)?\(?([一二三四五六])(?:\)|、|\.|:|部分)?({})", titles.join("|"))).unwrap()
+});
+
+static LOOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?([一二三四五六])(?:\)|、|\.)(.{2,40})$").unwrap());
+
+/// Inline, a heading worded otherwise still ends in 情况 / 事项 / 措施 within a short run.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(?([一二三四五六])(?:\)|、|\.)([^。；;:：!?！？0-9()]{2,28}?(?:情况|事项|措施))").unwrap()
+});
+
+/// Whether a match at original offset `at` may start a heading: at a line start, or after
+/// whitespace, sentence punctuation or a table's digits (one-line pages).
+fn starts_heading(text: &str, at: usize) -> bool {
+    match text[..at].chars().next_back() {
+        None => true,
+        Some(c) => c.is_whitespace() || c.is_ascii_digit() || "。；;：:！!？?”\"|）)】>#*".contains(c),
+    }
+}
+
+/// Every heading occurrence, in order.
+pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for caps in EXACT.captures_iter(&folded.text) {
+        let whole = caps.get(0).unwrap();
+        let start = folded.orig(whole.start());
+        if !starts_heading(text, start) {
+            continue;
+        }
+        let Some(key) = numeral_key(&caps[1]) else { continue };
+        let title_m = caps.get(2).unwrap();
+        let title_folded = title_m.as_str();
+        let known = std::iter::once(key.canonical_title())
+            .chain(key.variants().iter().copied())
+            .any(|t| super::fold::fold_str(t) == title_folded);
+        if !known {
+            // The title belongs to another section's number (一、主动公开政府信息情况): not a heading.
+            continue;
+        }
+        let canonical = super::fold::fold_str(key.canonical_title()) == title_folded;
+        let end = folded.orig_end(whole.end(), text);
+        let t0 = folded.orig(title_m.start());
+        out.push(Heading {
+            key,
+            number: caps[1].to_string(),
+            title: text[t0..end].to_string(),
+            span: Span::new(start, end),
+            canonical,
+        });
+    }
+    // Headings worded otherwise (a typo, an extra word): inline, naming the section's topic.
+    for caps in INLINE.captures_iter(&folded.text) {
+        let whole = caps.get(0).unwrap();
+        let start = folded.orig(whole.start());
+        if !starts_heading(text, start) || out.iter().any(|h| h.span.contains(Span::empty(start))) {
+            continue;
+        }
+        let Some(key) = numeral_key(&caps[1]) else { continue };
+        let title = &caps[2];
+        if !KEYWORDS[key.index()].iter().any(|k| title.contains(k)) || title.contains("数量") {
+            continue;
+        }
+        let end = folded.orig_end(whole.end(), text);
+        let t0 = folded.orig(caps.get(2).unwrap().start());
+        out.push(Heading {
+            key,
+            number: caps[1].to_string(),
+            title: text[t0..end].to_string(),
+            span: Span::new(start, end),
+            canonical: false,
+        });
+    }
+    // Headings worded otherwise: only a whole short line that names the section's topic.
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let lead = line.len() - line.trim_start().len();
+        let line_start = offset + lead;
+        offset += line.len();
+        if trimmed.is_empty() || out.iter().any(|h| h.span.contains(Span::empty(line_start))) {
+            continue;
+        }
+        let f = super::fold::fold_str(trimmed);
+        let Some(caps) = LOOSE.captures(&f) else { continue };
+        let Some(key) = numeral_key(&caps[1]) else { continue };
+        let title = &caps[2];
+        if !KEYWORDS[key.index()].iter().any(|k| title.contains(k)) || title.contains("数量") {
+            continue;
+        }
+        let number_len = trimmed.find(&caps[1]).map_or(0, |i| i + caps[1].len());
+        let title_start = trimmed[number_len..]
+            .char_indices()
+            .find(|(_, c)| !matches!(c, ')' | '）' | '、' | '.' | '．' | ' '))
+            .map_or(number_len, |(i, _)| number_len + i);
+        out.push(Heading {
+            key,
+            number: caps[1].to_string(),
+            title: trimmed[title_start..].to_string(),
+            span: Span::new(line_start, line_start + trimmed.len()),
+            canonical: false,
+        });
+    }
+    out.sort_by_key(|h| h.span.start);
+    out
+}
+
+/// The sections: the first run of headings in order; a heading that goes back to a section
+/// already seen starts a repeat of the text (a duplicated page), which ends the last section.
+pub fn build_sections(text_len: usize, headings: &[Heading]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut end_of_report = text_len;
+    for h in headings {
+        if sections.iter().any(|s| s.key == h.key) {
+            if sections.last().is_some_and(|s| h.key <= s.key) {
+                end_of_report = h.span.start as usize;
+                break;
+            }
+            continue;
+        }
+        sections.push(Section {
+            key: h.key,
+            number: h.number.clone(),
+            title: h.title.clone(),
+            heading: h.span,
+            body: Span::empty(h.span.end as usize),
+        });
+    }
+    let starts: Vec<usize> = sections.iter().map(|s| s.heading.start as usize).collect();
+    for (i, s) in sections.iter_mut().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(end_of_report).max(s.heading.end as usize);
+        s.body = Span::new(s.heading.end as usize, end);
+    }
+    sections
+}
