@@ -20,7 +20,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"{DATE}\s*(?:至|到|—+|-|－|~|～)\s*{DATE}")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"{DATE}\s*起?\s*(?:至|到|—+|-|－|~|～)\s*{DATE}")).unwrap());
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:发布机构|信息来源|发文机关|来源)[ \t\u{3000}]*[:：][ \t\u{3000}]*([^\s:：|]{2,40})")
         .unwrap()
@@ -43,7 +43,16 @@ fn field<T>(value: T, span: Span) -> Field<T> {
 
 /// Where the report's front matter ends: the first section heading (or a bounded prefix).
 fn front_end(text: &str, sections: &[Section]) -> usize {
-    sections.first().map_or(text.len().min(2000), |s| s.heading.start as usize)
+    sections.first().map_or_else(
+        || {
+            let mut end = text.len().min(2000);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            end
+        },
+        |s| s.heading.start as usize,
+    )
 }
 
 /// Fill the metadata from the text and the sections found.
@@ -149,4 +158,43 @@ pub fn find_meta(text: &str, sections: &[Section], report_end: usize) -> Meta {
             Some(field(m.as_str().to_string(), Span::new(m.start(), m.end())))
         });
     meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(text: &str) -> Option<String> {
+        find_meta(text, &[], text.len()).period.map(|p| format!("{}..{}", p.value.start, p.value.end))
+    }
+
+    #[test]
+    fn period_forms() {
+        let want = Some("2023-01-01..2023-12-31".to_string());
+        assert_eq!(period("本报告所列数据统计时限均为2023年1月1日至2023年12月31日。"), want);
+        assert_eq!(period("统计期限为自2023年1月1日起至2023年12月31日止。"), want);
+        assert_eq!(period("报告数据统计期限为2023-01-01至2023-12-31"), want);
+        // A date range without 统计/期限/时限 before it is not the statistics period.
+        assert_eq!(period("活动于2023年5月1日至2023年5月3日举行。"), None);
+    }
+
+    #[test]
+    fn front_matter_is_cut_on_a_char_boundary() {
+        let text = "字".repeat(1000);
+        assert!(find_meta(&text, &[], text.len()).title.is_none());
+    }
+
+    #[test]
+    fn published_and_signed() {
+        let text = "2023年度某局政府信息公开工作年度报告\n信息来源: 某局 发布时间: 2024-01-15 13: 17\n";
+        let m = find_meta(text, &[], text.len());
+        assert_eq!(m.published.map(|f| f.value.to_string()), Some("2024-01-15".into()));
+        assert_eq!(m.issuer.map(|f| f.value), Some("某局".into()));
+        assert_eq!(m.year.map(|f| f.value), Some(2023));
+        assert_eq!(&text[m.year.unwrap().span.range()], "2023");
+        // An empty label on its line does not take the next line's value.
+        let text = "发布机构: \n栏目: 年报\n";
+        let m = find_meta(text, &[], text.len());
+        assert!(m.issuer.is_none());
+    }
 }
