@@ -167,4 +167,18 @@ mod tests {
         assert_eq!(r["relatedLocations"][0]["physicalLocation"]["region"]["startColumn"], 14);
         assert_eq!(results[1]["level"], "warning");
     }
+
+    #[test]
+    fn positioned_results_are_valid_sarif() {
+        // The published `language` pattern has a stray `]` (see tests/sarif.rs).
+        let text = include_str!("../../tests/sarif-2.1.0-rtm.5.json")
+            .replace(r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        let validator = jsonschema::draft4::new(&schema).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let log = document(&testing::sample(), &Ctx { lang, color: false });
+            let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{errors:#?}");
+        }
+    }
 }
