@@ -10,6 +10,7 @@ mod diagnostic;
 mod rule;
 pub mod rules;
 mod settings;
+mod suppress;
 #[cfg(test)]
 mod test;
 
@@ -23,7 +24,9 @@ use xxgk_model::Report;
 
 /// Run every enabled rule on `report`; findings sorted by position, then code.
 ///
-/// The settings' `per-file-ignores` for `report.path` apply.
+/// The settings' `per-file-ignores` for `report.path` apply; then the report's inline
+/// suppressions (`<!-- xxgk-disable … -->`, `xxgk: ignore[…]`) drop what they cover, and each
+/// one that covers nothing is reported as XG007; then severities are overridden.
 pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
     let settings = settings.for_path(std::path::Path::new(&report.path));
     let settings: &Settings = &settings;
@@ -35,7 +38,7 @@ pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
             rule.check(report, &mut cx);
         }
     }
-    let mut diagnostics = cx.finish();
+    let mut diagnostics = suppress::apply(report, settings, cx.finish());
     for d in &mut diagnostics {
         if let Some(sev) = settings.severity_override(&d.code) {
             d.severity = sev;

@@ -1,0 +1,210 @@
+//! Tests of inline suppressions on hand-made reports.
+use super::*;
+use crate::Severity;
+
+crate::declare_rule! {
+    /// A stand-in for a page-furniture rule.
+    pub(crate) CHROME = { code: "XG601", name: "web-chrome-left", severity: Warning, since: "0.1.0" }
+}
+crate::declare_rule! {
+    /// A stand-in for a placeholder rule.
+    pub(crate) PLACEHOLDER = { code: "XG602", name: "placeholder-left", severity: Warning, since: "0.1.0" }
+}
+
+fn report(text: &str) -> Report {
+    xxgk_adapters::read("t.txt", text.as_bytes(), &Default::default()).expect("reads")
+}
+
+/// A finding of `meta` on the `n`th occurrence (0-based) of `needle`.
+fn finding(report: &Report, meta: &crate::RuleMeta, needle: &str, n: usize) -> Diagnostic {
+    let start = report.text.match_indices(needle).nth(n).map(|(i, _)| i).expect("needle");
+    Diagnostic::new(
+        meta,
+        Span::new(start, start + needle.len()),
+        Text::new(format!("{needle} 残留"), "left over"),
+    )
+}
+
+fn run(text: &str, findings: &[(&crate::RuleMeta, &str, usize)]) -> String {
+    let report = report(text);
+    let diagnostics = findings.iter().map(|(m, needle, n)| finding(&report, m, needle, *n)).collect();
+    let mut out = apply(&report, &Settings::national(), diagnostics);
+    out.sort_by_key(|d| d.span.start);
+    crate::test::render(&report, &out)
+}
+
+fn fixed(text: &str, findings: &[(&crate::RuleMeta, &str, usize)]) -> String {
+    let report = report(text);
+    let diagnostics = findings.iter().map(|(m, needle, n)| finding(&report, m, needle, *n)).collect();
+    let mut edits: Vec<Edit> = apply(&report, &Settings::national(), diagnostics)
+        .into_iter()
+        .filter_map(|d| d.fix)
+        .flat_map(|f| f.edits)
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut text = report.text.clone();
+    for e in edits {
+        text.replace_range(e.span.range(), &e.replacement);
+    }
+    text
+}
+
+#[test]
+fn ignore_covers_its_own_line() {
+    let text = "第一行\n打印本页 xxgk: ignore[XG601]\n打印本页\n";
+    assert_eq!(
+        run(text, &[(&CHROME, "打印本页", 0), (&CHROME, "打印本页", 1)]),
+        "XG601 3:1-3:5 warning 打印本页 残留\n"
+    );
+}
+
+#[test]
+fn ignore_alone_on_its_line_covers_the_next_line() {
+    let text = "<!-- xxgk: ignore[XG601] -->\n打印本页\n打印本页\n";
+    assert_eq!(
+        run(text, &[(&CHROME, "打印本页", 0), (&CHROME, "打印本页", 1)]),
+        "XG601 3:1-3:5 warning 打印本页 残留\n"
+    );
+    // With other text on its line, the marker covers only that line: unused here.
+    let text = "正文 xxgk: ignore[XG601]\n打印本页\n";
+    assert_eq!(
+        run(text, &[(&CHROME, "打印本页", 0)]),
+        "XG007 1:4-1:23 warning 抑制注释没有抑制任何诊断：XG601\n  help: 删除这条抑制注释\nXG601 2:1-2:5 warning 打印本页 残留\n"
+    );
+}
+
+#[test]
+fn disable_lasts_until_enable_of_the_same_code() {
+    let text = "打印本页\n<!-- xxgk-disable XG601 -->\n打印本页 ××\n<!-- xxgk-enable XG601 -->\n打印本页\n";
+    let out = run(
+        text,
+        &[
+            (&CHROME, "打印本页", 0),
+            (&CHROME, "打印本页", 1),
+            (&PLACEHOLDER, "××", 0),
+            (&CHROME, "打印本页", 2),
+        ],
+    );
+    assert_eq!(
+        out,
+        "XG601 1:1-1:5 warning 打印本页 残留\nXG602 3:6-3:8 warning ×× 残留\nXG601 5:1-5:5 warning 打印本页 残留\n"
+    );
+    // Without an enable: to the end of the file.
+    let text = "<!-- xxgk-disable XG601 -->\n打印本页\n\n\n打印本页\n";
+    assert_eq!(run(text, &[(&CHROME, "打印本页", 0), (&CHROME, "打印本页", 1)]), "");
+}
+
+#[test]
+fn disable_next_line_covers_only_the_next_line() {
+    let text = "<!-- xxgk-disable-next-line XG601 -->\n打印本页\n打印本页\n";
+    assert_eq!(
+        run(text, &[(&CHROME, "打印本页", 0), (&CHROME, "打印本页", 1)]),
+        "XG601 3:1-3:5 warning 打印本页 残留\n"
+    );
+}
+
+#[test]
+fn codes_may_be_families_names_or_nothing() {
+    let text = "打印本页 ×× xxgk: ignore[XG6]\n";
+    assert_eq!(run(text, &[(&CHROME, "打印本页", 0), (&PLACEHOLDER, "××", 0)]), "");
+    let text = "打印本页 ×× xxgk: ignore[web-chrome-left]\n";
+    assert_eq!(
+        run(text, &[(&CHROME, "打印本页", 0), (&PLACEHOLDER, "××", 0)]),
+        "XG602 1:6-1:8 warning ×× 残留\n"
+    );
+    let text = "<!-- xxgk-disable -->\n打印本页 ××\n";
+    assert_eq!(run(text, &[(&CHROME, "打印本页", 0), (&PLACEHOLDER, "××", 0)]), "");
+}
+
+#[test]
+fn an_unused_code_of_a_list_is_reported_at_the_code() {
+    let text = "第一行\n打印本页 xxgk: ignore[XG601, XG602]\n";
+    assert_eq!(
+        run(text, &[(&CHROME, "打印本页", 0)]),
+        "XG007 2:26-2:31 warning 抑制注释中的 XG602 没有抑制任何诊断\n  help: 从抑制注释中删除 XG602\n"
+    );
+    assert_eq!(fixed(text, &[(&CHROME, "打印本页", 0)]), "第一行\n打印本页 xxgk: ignore[XG601]\n");
+    let text = "打印本页 xxgk: ignore[XG602 XG601]\n";
+    assert_eq!(fixed(text, &[(&CHROME, "打印本页", 0)]), "打印本页 xxgk: ignore[XG601]\n");
+}
+
+#[test]
+fn the_fix_removes_an_unused_comment_and_its_line() {
+    let text = "第一行\n<!-- xxgk-disable-next-line XG601 -->\n第三行\n";
+    assert_eq!(
+        run(text, &[]),
+        "XG007 2:1-2:38 warning 抑制注释没有抑制任何诊断：XG601\n  help: 删除这条抑制注释\n"
+    );
+    assert_eq!(fixed(text, &[]), "第一行\n第三行\n");
+    let text = "第一行 xxgk: ignore[XG601]\n";
+    assert_eq!(fixed(text, &[]), "第一行\n");
+}
+
+#[test]
+fn an_unknown_code_is_unused() {
+    let text = "第一行\n  xxgk: ignore[XG999]\n";
+    assert_eq!(
+        run(text, &[]),
+        "XG007 2:3-2:22 warning 抑制注释没有抑制任何诊断：XG999\n  help: 删除这条抑制注释\n"
+    );
+}
+
+#[test]
+fn no_xg007_when_it_is_not_enabled() {
+    let report = report("xxgk: ignore[XG999]\n");
+    let settings = Settings { ignore: vec!["XG007".into()], ..Settings::national() };
+    assert!(apply(&report, &settings, Vec::new()).is_empty());
+}
+
+#[test]
+fn check_reports_xg007_with_its_configured_severity() {
+    let report = report("一、总体情况\n本年度未收取费用。<!-- xxgk-disable XG405 -->\n");
+    let diagnostics = crate::check(&report, &Settings::national());
+    assert_eq!(
+        crate::test::render(&report, &diagnostics),
+        "XG007 2:10-2:37 warning 抑制注释没有抑制任何诊断：XG405\n  help: 删除这条抑制注释\n"
+    );
+    let fix = diagnostics[0].fix.as_ref().expect("fixable");
+    assert_eq!(fix.applicability, Applicability::Safe);
+    assert_eq!(report.slice(fix.edits[0].span), "<!-- xxgk-disable XG405 -->");
+    let settings =
+        Settings { severities: [("XG007".to_string(), Severity::Error)].into(), ..Settings::national() };
+    assert_eq!(crate::check(&report, &settings)[0].severity, Severity::Error);
+}
+
+#[test]
+fn text_without_markers_is_untouched() {
+    let report = report("打印本页\n");
+    let d = finding(&report, &CHROME, "打印本页", 0);
+    assert_eq!(apply(&report, &Settings::national(), vec![d.clone()]), vec![d]);
+}
+
+#[test]
+fn comments_in_a_separate_source_apply() {
+    let source = "<p><!-- xxgk-disable-next-line XG601 --></p>\n<p>打印本页</p>\n<p>打印本页</p>\n";
+    let text = "打印本页\n打印本页\n";
+    let at = |s: &str, n: usize| source.match_indices(s).nth(n).map(|(i, _)| i).expect("in source");
+    let segment = |t: usize, s: usize| xxgk_model::Segment {
+        text: Span::new(t, t + "打印本页".len()),
+        source: Span::new(s, s + "打印本页".len()),
+        locator: None,
+    };
+    let report = Report {
+        path: "t.html".into(),
+        text: text.into(),
+        source: Some(source.into()),
+        map: xxgk_model::OffsetMap {
+            segments: vec![segment(0, at("打印本页", 0)), segment(13, at("打印本页", 1))],
+        },
+        ..Report::default()
+    };
+    let diagnostics =
+        vec![finding(&report, &CHROME, "打印本页", 0), finding(&report, &CHROME, "打印本页", 1)];
+    let out = apply(&report, &Settings::national(), diagnostics);
+    assert_eq!(crate::test::render(&report, &out), "XG601 3:4-3:8 warning 打印本页 残留\n");
+
+    // Unused, the comment has no place in the text: XG007 at the text after it, without a fix.
+    let out = apply(&report, &Settings::national(), vec![finding(&report, &CHROME, "打印本页", 1)]);
+    assert_eq!(out.len(), 2);
+    assert_eq!((out[1].code.as_str(), out[1].span, out[1].fix.is_none()), ("XG007", Span::new(0, 0), true));
+}
