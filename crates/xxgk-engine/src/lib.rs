@@ -5,6 +5,7 @@
 //! ones under a [`Settings`] and returns the findings sorted by position.
 #![warn(missing_docs)]
 
+pub mod baseline;
 pub mod config;
 mod diagnostic;
 mod rule;

@@ -55,6 +55,18 @@ pub enum ConfigError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Cycle(Box<InvalidConfig>),
+    /// A baseline file cannot be read or written.
+    #[error("{}: cannot {action}: {source}", path.display())]
+    #[diagnostic(code(xxgk::baseline))]
+    Baseline {
+        /// The file.
+        path: PathBuf,
+        /// `read the baseline` or `write the baseline`.
+        action: &'static str,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
     /// A command-line value is wrong (`--select XG999`).
     #[error("{flag} {value}: {message}")]
     #[diagnostic(code(xxgk::config::argument))]
