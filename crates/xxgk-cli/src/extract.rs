@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 use xxgk_engine::Lang;
-use xxgk_model::{ColumnSpec, InferenceStatus, LineIndex, Report, Span, Table, TableKey};
+use xxgk_model::{ColumnSpec, InferenceKind, InferenceStatus, LineIndex, Report, Span, Table, TableKey};
 
 fn pad(s: &str, width: usize, right: bool) -> String {
     let fill = " ".repeat(width.saturating_sub(s.width()));
@@ -18,13 +18,18 @@ fn pad(s: &str, width: usize, right: bool) -> String {
 
 /// Rows of cells as an aligned grid: the first column left-aligned, the others right-aligned.
 pub fn grid(rows: &[Vec<String>]) -> String {
+    grid_with(rows, |c| c > 0)
+}
+
+/// Rows of cells as an aligned grid; `right(c)` says whether column `c` is right-aligned.
+fn grid_with(rows: &[Vec<String>], right: impl Fn(usize) -> bool) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
     for row in rows {
-        let cells: Vec<String> = row.iter().enumerate().map(|(c, s)| pad(s, widths[c], c > 0)).collect();
+        let cells: Vec<String> = row.iter().enumerate().map(|(c, s)| pad(s, widths[c], right(c))).collect();
         let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
     }
     out
@@ -126,10 +131,10 @@ pub fn human(report: &Report, lang: Lang) -> String {
                 } else {
                     format!("第{}行", line_of(s.heading))
                 };
-                vec![format!("{}、{}", s.number, s.title), s.key.as_str().to_string(), at]
+                vec![at, format!("{}、{}", s.number, s.title), s.key.as_str().to_string()]
             })
             .collect();
-        out.push_str(&grid(&rows));
+        out.push_str(&grid_with(&rows, |c| c == 0));
     }
 
     for key in TableKey::ALL {
@@ -153,6 +158,7 @@ pub fn human(report: &Report, lang: Lang) -> String {
     if report.inferences.is_empty() {
         let _ = writeln!(out, "  {}", if en { "none" } else { "无" });
     }
+    let mut rows = Vec::new();
     for inf in &report.inferences {
         let status = match (inf.status, en) {
             (InferenceStatus::Unique, false) => "唯一解",
@@ -162,17 +168,37 @@ pub fn human(report: &Report, lang: Lang) -> String {
             (InferenceStatus::Ambiguous, true) => "ambiguous",
             (InferenceStatus::Inconsistent, true) => "inconsistent",
         };
+        let kind = match (inf.kind, en) {
+            (InferenceKind::Glued, false) => "数字粘连",
+            (InferenceKind::Sparse, false) => "空格缺失",
+            (InferenceKind::Glued, true) => "glued",
+            (InferenceKind::Sparse, true) => "sparse",
+        };
         let at =
             if en { format!("line {}", line_of(inf.span)) } else { format!("第{}行", line_of(inf.span)) };
+        let table =
+            table_name(inf.table, lang).split(' ').take(if en { 2 } else { 1 }).collect::<Vec<_>>().join(" ");
         let row = inf.table.row(inf.row).map_or(inf.row, |r| if en { r.label_en } else { r.label });
-        let _ = writeln!(out, "  {at}  {}.{}  “{}”  {status}", inf.table.as_str(), inf.row, inf.text);
-        let _ = writeln!(out, "    {row}");
-        for alt in &inf.alternatives {
-            let values: Vec<String> =
-                alt.iter().map(|v| v.map_or_else(|| "-".into(), |v| v.to_string())).collect();
-            let _ = writeln!(out, "    {} {}", if en { "or" } else { "或" }, values.join(" "));
-        }
+        let alternatives: Vec<String> = inf
+            .alternatives
+            .iter()
+            .map(|alt| {
+                alt.iter()
+                    .map(|v| v.map_or_else(|| "-".into(), |v| v.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let or = if alternatives.is_empty() {
+            String::new()
+        } else {
+            format!("{} {}", if en { "or" } else { "或" }, alternatives.join(" | "))
+        };
+        let text = inf.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let status = if en { format!("{status} ({kind})") } else { format!("{status}（{kind}）") };
+        rows.push(vec![at, format!("{table} {row}"), format!("“{text}”"), status, or]);
     }
+    out.push_str(&grid_with(&rows, |c| c == 0));
     out
 }
 

@@ -320,8 +320,8 @@ fn extract_json_shape() {
     let (code, out, err) = run(&["extract", "--format", "json", "tests/fixtures"]);
     assert_eq!(code, Some(2), "empty.txt cannot be read");
     assert_eq!(err, "tests/fixtures/empty.txt: 文件为空\n");
-    let arr = json(&out);
-    assert_eq!(arr.as_array().map(Vec::len), Some(1));
+    let paths: Vec<Value> = json(&out).as_array().unwrap().iter().map(|o| o["path"].clone()).collect();
+    assert_eq!(paths, ["tests/fixtures/clean.txt", "tests/fixtures/errors.txt"]);
 }
 
 #[test]
@@ -337,5 +337,63 @@ fn extract_human_has_every_part() {
         "\n推断\n",
     ] {
         assert!(out.contains(part), "{part:?} in\n{out}");
+    }
+}
+
+#[test]
+fn report_with_errors_exits_1_unless_exit_zero() {
+    let (code, out, _) = run(&["check", "--format", "concise", "tests/fixtures/errors.txt"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("tests/fixtures/errors.txt:290:1: XG301 [error] "), "{out}");
+    assert_eq!(run(&["check", "--exit-zero", "tests/fixtures/errors.txt"]).0, Some(0));
+    assert_eq!(run(&["check", "--ignore", "XG2,XG301", "tests/fixtures/errors.txt"]).0, Some(0));
+}
+
+#[test]
+fn json_diagnostics_field_by_field() {
+    let (code, out, _) =
+        run(&["check", "--format", "json", "--select", "XG301", "tests/fixtures/errors.txt"]);
+    assert_eq!(code, Some(1));
+    let doc = json(&out);
+    assert_eq!(doc["version"], 1);
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["path"], "tests/fixtures/errors.txt");
+    let d = &files[0]["diagnostics"][0];
+    assert_eq!(d["code"], "XG301");
+    assert_eq!(d["rule"], "fee-statement-missing");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "第六部分未说明信息处理费的收取情况");
+    assert_eq!([&d["line"], &d["column"], &d["end_line"], &d["end_column"]], [290, 1, 290, 12]);
+    assert!(d["help"].as_str().is_some_and(|h| h.contains("信息处理费")));
+    assert_eq!([&d["labels"][0]["line"], &d["labels"][0]["column"]], [291, 1]);
+    assert_eq!(doc["summary"], serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0}));
+    let (_, out, _) =
+        run(&["check", "--format", "json", "--lang", "en", "--select", "XG301", "tests/fixtures/errors.txt"]);
+    let message = json(&out)["files"][0]["diagnostics"][0]["message"].as_str().unwrap().to_string();
+    assert!(message.is_ascii() && !message.is_empty(), "{message}");
+}
+
+// Every format on a report with positioned findings, pinned to two rules.
+#[test]
+fn every_format_snapshot_with_positions() {
+    for format in ["human", "json", "sarif", "github", "junit", "concise"] {
+        let (code, out, err) =
+            run(&["check", "--select", "XG202,XG301", "--format", format, "tests/fixtures/errors.txt"]);
+        assert_eq!(code, Some(1), "{format}: {err}");
+        let out = if format == "sarif" {
+            // Rule indexes move as rules are added: check them here, keep them out of the snapshot.
+            let mut log = json(&out);
+            let rules = log["runs"][0]["tool"]["driver"]["rules"].take();
+            for result in log["runs"][0]["results"].as_array_mut().unwrap() {
+                let index =
+                    result.as_object_mut().unwrap().remove("ruleIndex").unwrap().as_u64().unwrap() as usize;
+                assert_eq!(rules[index]["id"], result["ruleId"]);
+            }
+            serde_json::to_string_pretty(&log).unwrap()
+        } else {
+            out
+        };
+        insta::assert_snapshot!(format!("positioned_{format}"), out);
     }
 }

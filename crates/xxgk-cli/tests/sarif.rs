@@ -33,7 +33,11 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     let errors: Vec<String> =
         schema().iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    assert_eq!(log["runs"][0]["results"].as_array().map(Vec::len), Some(1));
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "XG001"));
+    assert!(results.iter().any(
+        |r| r["ruleId"] == "XG301" && r["locations"][0]["physicalLocation"]["region"]["startLine"] == 290
+    ));
 }
 
 #[test]
