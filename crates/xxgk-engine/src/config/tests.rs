@@ -295,3 +295,28 @@ fn error_bad_glob_and_lang() {
     let err = compile_err("[settings]\nwording = [{ wrong = \"a\" }]\n");
     assert!(err.to_string().contains("missing field `right`"), "{err}");
 }
+
+#[test]
+fn every_pack_file_is_bundled_under_its_name() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    let mut files = Vec::new();
+    for dir in [root.clone(), root.join("provinces")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(!files.is_empty());
+    for path in &files {
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("name");
+        let text = std::fs::read_to_string(path).expect("readable");
+        assert_eq!(bundled_pack(stem), Some(text.as_str()), "{} is not in BUNDLED_PACKS", path.display());
+        let pack: FileOptions = toml::from_str(&text).expect("a pack");
+        assert_eq!(pack.name.as_deref(), Some(stem), "{}: `name` must be the file's name", path.display());
+        assert!(pack.version.is_some() && pack.description.is_some(), "{}", path.display());
+    }
+    assert_eq!(files.len(), BUNDLED_PACKS.len(), "every bundled pack has its file");
+}

@@ -51,3 +51,13 @@ impl Rule for UnusedSuppression {
     }
     fn check(&self, _report: &Report, _cx: &mut Checker<'_>) {}
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        // Run with XG007 alone: a code naming a rule that is not enabled is not reported
+        // (XG007_clean), an unknown one and an enabled one that covers nothing are.
+        insta::glob!("fixtures/XG007_*", |p| insta::assert_snapshot!(crate::test::check_and_render(p)));
+    }
+}
