@@ -38,7 +38,8 @@ pub struct BaselineEntry {
 pub struct Baseline {
     /// Always [`BASELINE_VERSION`].
     pub version: u32,
-    /// Sorted by path, code, fingerprint.
+    /// Sorted by path, code, fingerprint ([`Baseline::filter`] relies on it; keep them sorted
+    /// when editing the list).
     pub entries: Vec<BaselineEntry>,
 }
 
@@ -94,7 +95,7 @@ impl Baseline {
                 help: Some("write a new one with `xxgk check --write-baseline FILE`".to_string()),
             }))
         };
-        let baseline: Baseline = serde_json::from_str(text).map_err(|e| {
+        let mut baseline: Baseline = serde_json::from_str(text).map_err(|e| {
             let offset = offset_of(text, e.line(), e.column());
             let message = e.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
@@ -111,6 +112,7 @@ impl Baseline {
                 "this version",
             ));
         }
+        baseline.entries.sort();
         Ok(baseline)
     }
 
@@ -134,7 +136,9 @@ impl Baseline {
         diagnostics: Vec<Diagnostic>,
     ) -> (Vec<Diagnostic>, usize) {
         let path = normalise_path(&report.path);
-        let mine: Vec<&BaselineEntry> = self.entries.iter().filter(|e| e.path == path).collect();
+        // Entries are sorted by path (from_diagnostics and from_json sort them): binary search.
+        let first = self.entries.partition_point(|e| e.path < path);
+        let mine: Vec<&BaselineEntry> = self.entries[first..].iter().take_while(|e| e.path == path).collect();
         if mine.is_empty() {
             return (diagnostics, 0);
         }

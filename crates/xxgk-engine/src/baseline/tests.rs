@@ -129,3 +129,22 @@ fn bad_baselines_are_errors() {
     let err = Baseline::load(Path::new("does-not-exist.json")).expect_err("missing");
     assert!(err.to_string().starts_with("does-not-exist.json: cannot read the baseline: "), "{err}");
 }
+
+#[test]
+fn entries_of_many_files_are_found_by_path() {
+    let reports: Vec<Report> =
+        ["b.txt", "a.txt", "c.txt"].iter().map(|p| report(p, "打印本页\n打印本页\n")).collect();
+    let all: Vec<Vec<Diagnostic>> = reports.iter().map(|r| findings(r, "打印本页")).collect();
+    let baseline = Baseline::from_diagnostics(reports.iter().zip(&all).map(|(r, d)| (r, d.as_slice())));
+    let paths: Vec<&str> = baseline.entries.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["a.txt", "a.txt", "b.txt", "b.txt", "c.txt", "c.txt"]);
+    // Loaded from a file written in another order: sorted again.
+    let mut shuffled = baseline.clone();
+    shuffled.entries.reverse();
+    let loaded = Baseline::from_json(Path::new("b.json"), &shuffled.to_json()).expect("valid");
+    assert_eq!(loaded, baseline);
+    for (r, d) in reports.iter().zip(&all) {
+        let (kept, matched) = loaded.filter(r, &Settings::national(), d.clone());
+        assert_eq!((kept.len(), matched), (0, 2), "{}", r.path);
+    }
+}

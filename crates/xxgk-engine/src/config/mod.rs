@@ -286,7 +286,7 @@ impl Config {
                         flag: flag.to_string(),
                         value: s.clone(),
                         message: format!("unknown rule selector `{s}`"),
-                        help: Some(SELECTOR_HELP.to_string()),
+                        help: Some(selector_help(s, &metas)),
                     });
                 }
             }
@@ -349,8 +349,41 @@ fn check_selector(
         Some(selector.span()),
         format!("unknown rule selector `{}`", selector.get_ref()),
         "no rule has this code, prefix or name".to_string(),
-        Some(SELECTOR_HELP.to_string()),
+        Some(selector_help(selector.get_ref(), metas)),
     ))
+}
+
+/// The general help, after a "did you mean" when a code or name is close to the selector.
+fn selector_help(selector: &str, metas: &[&'static RuleMeta]) -> String {
+    let limit = (selector.chars().count() / 4).max(1);
+    let best = metas
+        .iter()
+        .flat_map(|m| [m.code, m.name])
+        .map(|candidate| {
+            (edit_distance(&selector.to_ascii_lowercase(), &candidate.to_ascii_lowercase()), candidate)
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min();
+    match best {
+        Some((_, candidate)) => format!("did you mean `{candidate}`? {SELECTOR_HELP}"),
+        None => SELECTOR_HELP.to_string(),
+    }
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 fn compile_glob(layer: &Layer, glob: &Spanned<String>) -> Result<globset::GlobMatcher, ConfigError> {

@@ -320,3 +320,36 @@ fn every_pack_file_is_bundled_under_its_name() {
     }
     assert_eq!(files.len(), BUNDLED_PACKS.len(), "every bundled pack has its file");
 }
+
+#[test]
+fn a_close_selector_is_suggested() {
+    let help = |text: &str| match compile_err(text) {
+        ConfigError::Invalid(invalid) => invalid.help.unwrap_or_default(),
+        other => panic!("{other:?}"),
+    };
+    assert!(help("select = [\"unused-supression\"]\n").starts_with("did you mean `unused-suppression`? "));
+    assert!(help("ignore = [\"xg007\"]\n").starts_with("did you mean `XG007`? "));
+    assert!(help("ignore = [\"nothing-like-it\"]\n").starts_with("a selector is a rule code"));
+    assert_eq!(edit_distance("kitten", "sitting"), 3);
+    assert_eq!(edit_distance("", "ab"), 2);
+    assert_eq!(edit_distance("抑制", "抑制"), 0);
+}
+
+#[test]
+fn check_applies_per_file_ignores_of_the_report_path() {
+    let dir = absolute_path(Path::new("tests/config"));
+    let text = "select = [\"XG007\"]\n[per-file-ignores]\n\"drafts/*.txt\" = [\"XG007\"]\n";
+    let settings = Config::from_text(&dir.join("xxgk.toml"), text)
+        .and_then(|c| c.compile(&Overrides::default()))
+        .expect("valid");
+    let read = |path: &Path| {
+        xxgk_adapters::read(&path.to_string_lossy(), b"xxgk: ignore[XG999]\n", &Default::default())
+            .expect("reads")
+    };
+    let codes =
+        |path: &Path| crate::check(&read(path), &settings).into_iter().map(|d| d.code).collect::<Vec<_>>();
+    assert_eq!(codes(&dir.join("drafts/a.txt")), Vec::<String>::new());
+    assert_eq!(codes(&dir.join("a.txt")), ["XG007"]);
+    // A relative path is taken against the current directory.
+    assert_eq!(codes(Path::new("tests/config/drafts/a.txt")), Vec::<String>::new());
+}
