@@ -29,6 +29,22 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the documentation of a rule, by code or name.
     Explain(ExplainArgs),
+    /// Print the settings in force for a file or directory, as TOML (every config merged).
+    Config(ConfigArgs),
+}
+
+/// Options of `xxgk config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the merged settings (the default and only action).
+    #[arg(long)]
+    pub show: bool,
+    /// Use this configuration file instead of the discovered xxgk.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The file or directory whose settings to show (default: the current directory).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 /// Options of `xxgk check`.
@@ -49,13 +65,16 @@ pub struct CheckArgs {
     /// Not these rules.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+    /// Set a severity: SELECTOR=LEVEL (error, warning, info), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "SELECTOR=LEVEL")]
+    pub severity: Vec<String>,
     /// Use this configuration file instead of the discovered xxgk.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Write the findings to this baseline file (and exit 0 unless the run failed).
+    /// Write the findings to this baseline file instead of printing them (exit 0 unless the run failed).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
     /// Exit 0 even when there are error-level findings (2 still means the run failed).

@@ -7,16 +7,21 @@ mod inputs;
 mod render;
 mod rules;
 
-use args::{CheckArgs, CheckFormat, Cli, Command, ExplainArgs, ExtractArgs, RulesArgs, SimpleFormat};
+use args::{
+    CheckArgs, CheckFormat, Cli, Command, ConfigArgs, ExplainArgs, ExtractArgs, RulesArgs, SimpleFormat,
+};
 use clap::Parser;
 use codespan_reporting::term::termcolor::Buffer;
 use rayon::prelude::*;
 use render::{Ctx, FileResult, Summary};
 use std::io::{self, Write};
+use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use xxgk_adapters::ReadOptions;
-use xxgk_engine::{Diagnostic, Lang, Settings, Text};
+use xxgk_engine::baseline::Baseline;
+use xxgk_engine::config::{ConfigError, Overrides, Resolver};
+use xxgk_engine::{Diagnostic, Lang, Severity, Text};
 
 /// Why a run failed (exit 2), as opposed to findings.
 enum RunError {
@@ -81,10 +86,11 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
     let lang = cli.lang.unwrap_or_default();
     let color = cli.color.enabled();
     match cli.command {
-        Command::Check(args) => check(args, Ctx { lang, color }),
+        Command::Check(args) => check(args, Ctx { lang, color }, cli.lang),
         Command::Extract(args) => extract_cmd(args, lang),
         Command::Rules(args) => rules_cmd(&args, lang),
         Command::Explain(args) => explain(&args, lang),
+        Command::Config(args) => config_cmd(&args, cli.lang),
     }
 }
 
@@ -113,25 +119,50 @@ fn no_reports(dir: &std::path::Path, lang: Lang) {
     }
 }
 
-/// Every selector must name at least one rule: a typo would otherwise silently check nothing.
-fn check_selectors(lists: &[(&str, &[String])]) -> Result<(), RunError> {
-    let all = rules::all();
-    for (flag, list) in lists {
-        for s in *list {
-            if !all.iter().any(|m| xxgk_engine::selector_matches(s, m.code, m.name)) {
-                let hint = rules::suggest(s).first().map_or_else(
-                    || "`xxgk rules` 列出全部规则 / `xxgk rules` lists every rule".to_string(),
-                    |m| format!("是否是 {} ({})? / did you mean {} ({})?", m.code, m.name, m.code, m.name),
-                );
-                return Err(miette::miette!(
-                    help = hint,
-                    "{flag}: 未知的规则 `{s}` / unknown rule selector `{s}`"
-                )
-                .into());
-            }
+/// A config or argument error of the engine, with a "did you mean" for an unknown selector.
+fn config_error(err: ConfigError) -> RunError {
+    if let ConfigError::Argument { flag, value, .. } = &err {
+        if let Some(m) = rules::suggest(value).first() {
+            return miette::miette!(
+                help = format!("是否是 {} ({})? / did you mean {} ({})?", m.code, m.name, m.code, m.name),
+                "{flag}: 未知的规则 `{value}` / unknown rule selector `{value}`"
+            )
+            .into();
         }
     }
-    Ok(())
+    RunError::Report(miette::Report::new(err))
+}
+
+/// The selectors the engine is to see: those naming only a rule the CLI reports itself and
+/// the registry does not list (XG001 while it is not registered) are the CLI's, not the engine's.
+fn engine_selectors(list: &[String]) -> Vec<String> {
+    let registry = xxgk_engine::rules::all();
+    list.iter()
+        .filter(|s| {
+            let own = rules::all().iter().any(|m| xxgk_engine::selector_matches(s, m.code, m.name));
+            let engine =
+                registry.iter().any(|r| xxgk_engine::selector_matches(s, r.meta().code, r.meta().name));
+            engine || !own
+        })
+        .cloned()
+        .collect()
+}
+
+/// `--severity SELECTOR=LEVEL` values.
+fn severities(values: &[String]) -> Result<Vec<(String, Severity)>, RunError> {
+    values
+        .iter()
+        .map(|v| {
+            let parsed = v.split_once('=').and_then(|(sel, level)| Some((sel.trim().to_string(), Severity::parse(level.trim())?)));
+            parsed.ok_or_else(|| {
+                miette::miette!(
+                    help = "例如 --severity XG404=warning（级别：error、warning、info） / e.g. --severity XG404=warning (levels: error, warning, info)",
+                    "--severity {v}: 应为 SELECTOR=LEVEL / expected SELECTOR=LEVEL"
+                )
+                .into()
+            })
+        })
+        .collect()
 }
 
 fn unreadable(path: &str, why: &inputs::Unreadable) -> Diagnostic {
@@ -147,29 +178,26 @@ fn unreadable(path: &str, why: &inputs::Unreadable) -> Diagnostic {
     ))
 }
 
-fn check(args: CheckArgs, cx: Ctx) -> Result<Outcome, RunError> {
-    for (flag, given) in [
-        ("--config", &args.config),
-        ("--baseline", &args.baseline),
-        ("--write-baseline", &args.write_baseline),
-    ] {
-        if given.is_some() {
-            return Err(miette::miette!("{flag}: 此版本尚不支持 / not supported by this build yet").into());
-        }
-    }
-    check_selectors(&[
-        ("--select", &args.select),
-        ("--extend-select", &args.extend_select),
-        ("--ignore", &args.ignore),
-    ])?;
-    let options = read_options(args.read.encoding.as_ref())?;
-    let settings = Settings {
-        lang: cx.lang,
-        select: args.select.clone(),
-        extend_select: args.extend_select.clone(),
-        ignore: args.ignore.clone(),
-        ..Settings::national()
+fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, RunError> {
+    let overrides = Overrides {
+        select: (!args.select.is_empty()).then(|| engine_selectors(&args.select)),
+        extend_select: engine_selectors(&args.extend_select),
+        ignore: engine_selectors(&args.ignore),
+        severities: severities(&args.severity)?,
+        lang: cli_lang,
     };
+    let resolver = Resolver::new(args.config.as_deref(), overrides).map_err(config_error)?;
+    // Messages are in the language of the command line, else of the config that applies to
+    // the current directory (as for any run-wide setting).
+    cx.lang = match cli_lang {
+        Some(lang) => lang,
+        None => resolver.resolve(Path::new(".")).map_err(config_error)?.lang,
+    };
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::load(path).map_err(config_error)?),
+        None => None,
+    };
+    let options = read_options(args.read.encoding.as_ref())?;
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let collected = inputs::collect(&paths, args.read.stdin_filename.as_deref());
     for dir in &collected.empty_dirs {
@@ -178,21 +206,45 @@ fn check(args: CheckArgs, cx: Ctx) -> Result<Outcome, RunError> {
     let results: Vec<FileResult> = collected
         .inputs
         .par_iter()
-        .map(|input| match inputs::read(input, &options) {
-            Ok(report) => {
-                let diagnostics = xxgk_engine::check(&report, &settings);
-                FileResult::new(report, diagnostics)
+        .map(|input| -> Result<FileResult, ConfigError> {
+            let report = match inputs::read(input, &options) {
+                Ok(report) => report,
+                Err(why) => {
+                    return Ok(FileResult {
+                        path: input.name().to_string(),
+                        report: None,
+                        index: None,
+                        diagnostics: vec![unreadable(input.name(), &why)],
+                    })
+                }
+            };
+            let settings = resolver.resolve(Path::new(input.name()))?;
+            let mut diagnostics = xxgk_engine::check(&report, &settings);
+            if let Some(baseline) = &baseline {
+                diagnostics = baseline.filter(&report, &settings, diagnostics).0;
             }
-            Err(why) => FileResult {
-                path: input.name().to_string(),
-                report: None,
-                index: None,
-                diagnostics: vec![unreadable(input.name(), &why)],
-            },
+            Ok(FileResult::new(report, diagnostics))
         })
-        .collect();
-    let summary = Summary::of(&results);
+        .collect::<Result<_, _>>()
+        .map_err(config_error)?;
     let failed = results.iter().any(|r| r.report.is_none());
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::from_diagnostics(
+            results.iter().filter_map(|f| f.report.as_ref().map(|r| (r, f.diagnostics.as_slice()))),
+        );
+        baseline.write(path).map_err(config_error)?;
+        let n = baseline.entries.len();
+        match cx.lang {
+            Lang::Zh => eprintln!("已将 {n} 条诊断写入基线 {}", path.display()),
+            Lang::En => eprintln!(
+                "wrote {n} {} to the baseline {}",
+                if n == 1 { "finding" } else { "findings" },
+                path.display()
+            ),
+        }
+        return Ok(Outcome { errors: 0, failed });
+    }
+    let summary = Summary::of(&results);
     let out = render_check(&results, &args, cx, summary)?;
     write_stdout(&out)?;
     let errors = if args.exit_zero { 0 } else { summary.errors };
@@ -418,5 +470,14 @@ fn explain(args: &ExplainArgs, lang: Lang) -> Result<Outcome, RunError> {
         ),
     };
     write_stdout(format!("{head}{}", rules::doc_in(meta, lang)).as_bytes())?;
+    Ok(Outcome::default())
+}
+
+fn config_cmd(args: &ConfigArgs, cli_lang: Option<Lang>) -> Result<Outcome, RunError> {
+    let overrides = Overrides { lang: cli_lang, ..Overrides::default() };
+    let resolver = Resolver::new(args.config.as_deref(), overrides).map_err(config_error)?;
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let settings = resolver.resolve(&path).map_err(config_error)?;
+    write_stdout(xxgk_engine::config::describe(&settings).as_bytes())?;
     Ok(Outcome::default())
 }

@@ -397,3 +397,110 @@ fn every_format_snapshot_with_positions() {
         insta::assert_snapshot!(format!("positioned_{format}"), out);
     }
 }
+
+fn errors_in_tempdir(config: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors.txt"),
+        dir.path().join("r.txt"),
+    )
+    .unwrap();
+    if let Some(config) = config {
+        std::fs::write(dir.path().join("xxgk.toml"), config).unwrap();
+    }
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .current_dir(dir)
+        .env_remove("XXGK_LANG")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn codes(concise: &str) -> Vec<String> {
+    concise
+        .lines()
+        .filter(|l| l.contains(" ["))
+        .filter_map(|l| l.split(": ").nth(1)?.split(' ').next().map(String::from))
+        .collect()
+}
+
+#[test]
+fn discovered_config_selects_rules_and_language() {
+    let dir = errors_in_tempdir(Some("select = [\"XG2\", \"XG301\"]\nignore = [\"XG301\"]\nlang = \"en\"\n"));
+    let (code, out, err) = run_in(dir.path(), &["check", "--format", "concise", "r.txt"]);
+    assert_eq!(code, Some(1), "{err}");
+    let found = codes(&out);
+    assert!(!found.is_empty() && found.iter().all(|c| c.starts_with("XG2")), "{out}");
+    assert!(out.ends_with(" errors, 0 warnings, 0 infos\n"), "English from the config: {out}");
+    // The command line wins over the config.
+    let (code, out, _) =
+        run_in(dir.path(), &["check", "--format", "concise", "--select", "XG301", "--lang", "zh", "r.txt"]);
+    assert_eq!((code, codes(&out)), (Some(1), vec!["XG301".to_string()]));
+}
+
+#[test]
+fn bad_config_exits_2_naming_the_file() {
+    let dir = errors_in_tempdir(Some("selekt = [\"XG2\"]\n"));
+    let (code, out, err) = run_in(dir.path(), &["check", "r.txt"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(out, "");
+    assert!(err.contains("xxgk.toml") && err.contains("selekt"), "{err}");
+    let (code, _, err) = run_in(dir.path(), &["check", "--config", "nowhere.toml", "r.txt"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("nowhere.toml"), "{err}");
+}
+
+#[test]
+fn severity_override_turns_an_error_into_a_warning() {
+    let dir = errors_in_tempdir(None);
+    let (code, out, _) = run_in(
+        dir.path(),
+        &["check", "--format", "concise", "--select", "XG301", "--severity", "XG301=warning", "r.txt"],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.starts_with("r.txt:290:1: XG301 [warning] "), "{out}");
+    assert_eq!(run_in(dir.path(), &["check", "--severity", "XG301", "r.txt"]).0, Some(2));
+}
+
+#[test]
+fn baseline_accepts_todays_findings() {
+    let dir = errors_in_tempdir(None);
+    let (code, out, err) =
+        run_in(dir.path(), &["check", "--lang", "en", "--write-baseline", "base.json", "r.txt"]);
+    assert_eq!((code, out.as_str()), (Some(0), ""));
+    assert!(err.starts_with("wrote ") && err.contains("base.json"), "{err}");
+    let (code, out, _) =
+        run_in(dir.path(), &["check", "--format", "concise", "--baseline", "base.json", "r.txt"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(codes(&out), Vec::<String>::new());
+    // A new finding is reported.
+    let text = std::fs::read_to_string(dir.path().join("r.txt"))
+        .unwrap()
+        .replace("（一）予以公开\n6\n", "（一）予以公开\n7\n");
+    std::fs::write(dir.path().join("r.txt"), text).unwrap();
+    let (code, out, _) =
+        run_in(dir.path(), &["check", "--format", "concise", "--baseline", "base.json", "r.txt"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(codes(&out).contains(&"XG203".to_string()), "{out}");
+    let (code, _, err) = run_in(dir.path(), &["check", "--baseline", "missing.json", "r.txt"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("missing.json"), "{err}");
+}
+
+#[test]
+fn config_show_prints_the_merged_settings() {
+    let dir = errors_in_tempdir(Some("ignore = [\"XG301\"]\n"));
+    let (code, out, _) = run_in(dir.path(), &["config", "--show"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("xxgk.toml") && out.contains("national"), "{out}");
+    assert!(!out.contains("\"XG301\""), "{out}");
+}

@@ -159,7 +159,13 @@ mod tests {
         assert_eq!(results.len(), 2);
         let r = &results[0];
         assert_eq!((r["ruleId"].as_str(), r["level"].as_str()), (Some("XG501"), Some("error")));
-        assert!(r.get("ruleIndex").is_none(), "XG501 is not registered in this test");
+        // ruleIndex points at the result's rule when it is listed, and is absent when it is not.
+        match r.get("ruleIndex").and_then(Value::as_u64) {
+            Some(i) => assert_eq!(rules[i as usize]["id"], "XG501"),
+            None => assert!(!rules.iter().any(|m| m["id"] == "XG501")),
+        }
+        let xg301 = results[1]["ruleIndex"].as_u64().map(|i| &rules[i as usize]["id"]);
+        assert_eq!(xg301.cloned(), rules.iter().any(|m| m["id"] == "XG301").then(|| json!("XG301")));
         assert_eq!(r["message"]["text"], "正文说收到申请12件，表三为15件\nhelp: 核对正文与表三的数字");
         let loc = &r["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uri"], "a.txt");
