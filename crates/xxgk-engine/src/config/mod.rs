@@ -386,15 +386,32 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// A `per-file-ignores` glob as an absolute pattern: relative to the config's directory
+/// (leading `./` and `../` resolved against it), `**/` prepended when it has no `/`.
 fn compile_glob(layer: &Layer, glob: &Spanned<String>) -> Result<globset::GlobMatcher, ConfigError> {
     let pattern = glob.get_ref().replace('\\', "/");
-    let base = match &layer.dir {
-        Some(dir) => globset::escape(&dir.to_string_lossy().replace('\\', "/")),
-        None => String::new(),
+    let full = if pattern.starts_with('/') {
+        pattern
+    } else {
+        let mut base = layer.dir.clone().unwrap_or_default();
+        let mut relative = pattern.as_str();
+        loop {
+            if let Some(rest) = relative.strip_prefix("./") {
+                relative = rest;
+            } else if let Some(rest) = relative.strip_prefix("../") {
+                base.pop();
+                relative = rest;
+            } else {
+                break;
+            }
+        }
+        let base = globset::escape(base.to_string_lossy().replace('\\', "/").trim_end_matches('/'));
+        if relative.contains('/') {
+            format!("{base}/{relative}")
+        } else {
+            format!("{base}/**/{relative}")
+        }
     };
-    let relative = pattern.trim_start_matches("./");
-    let full =
-        if relative.contains('/') { format!("{base}/{relative}") } else { format!("{base}/**/{relative}") };
     globset::GlobBuilder::new(&full).literal_separator(true).build().map(|g| g.compile_matcher()).map_err(
         |e| {
             layer.invalid(

@@ -107,6 +107,18 @@ fn per_file_ignores_match_globs_below_the_config() {
     assert!(!on("/proj/x/y/z.md"), "a glob without `/` matches the name at any depth");
     assert!(on("/other/z.md"), "only below the config's directory");
     assert!(!on("/proj/drafts/../notes/z.md"));
+    let settings = Config::from_text(
+        Path::new("/proj/sub/xxgk.toml"),
+        "[per-file-ignores]\n\"../drafts/*.txt\" = [\"XG007\"]\n\"/abs/*.txt\" = [\"XG007\"]\n",
+    )
+    .and_then(|c| c.compile(&Overrides::default()))
+    .expect("valid");
+    assert!(
+        !settings.is_enabled_for(xg007(), Path::new("/proj/drafts/a.txt")),
+        "`../` from the config's directory"
+    );
+    assert!(!settings.is_enabled_for(xg007(), Path::new("/abs/a.txt")), "an absolute glob as written");
+    assert!(settings.is_enabled_for(xg007(), Path::new("/proj/sub/drafts/a.txt")));
     assert!(settings.is_enabled(xg007()), "the settings themselves keep it on");
     let for_draft = settings.for_path(Path::new("/proj/drafts/a.txt"));
     assert!(!for_draft.is_enabled(xg007()));

@@ -208,3 +208,45 @@ fn comments_in_a_separate_source_apply() {
     assert_eq!(out.len(), 2);
     assert_eq!((out[1].code.as_str(), out[1].span, out[1].fix.is_none()), ("XG007", Span::new(0, 0), true));
 }
+
+#[test]
+fn odd_inputs_do_not_panic_and_fixes_cut_on_char_boundaries() {
+    let inputs = [
+        "xxgk: ignore[XG601]",
+        "xxgk: ignore[]\r\n打印本页\r\n",
+        "打印本页<!-- xxgk-disable-next-line XG601 -->",
+        "<!-- xxgk-enable XG601 -->\n<!-- xxgk-enable -->\n",
+        "<!-- xxgk-disable XG601 <!-- xxgk-disable XG602 -->\n",
+        "<!-- xxgk-disable XG601",
+        "xxgk: ignore[XG601 xxgk: ignore[XG602]]\n",
+        "全角　xxgk:　ignore[XG601]　\n",
+        "xxgk:ignore[,,XG601,,]\n打印本页",
+        "<!--xxgk-disable-next-line-->\n",
+        "xxgk",
+        "。xxgk: ignore[打印]\n",
+    ];
+    for text in inputs {
+        let report = report(text);
+        let diagnostics: Vec<Diagnostic> = report
+            .text
+            .match_indices("打印本页")
+            .map(|(i, _)| finding(&report, &CHROME, "打印本页", 0).clone_at(i))
+            .collect();
+        for d in apply(&report, &Settings::national(), diagnostics) {
+            assert!(report.text.get(d.span.range()).is_some(), "{text:?}: {:?}", d.span);
+            for e in d.fix.iter().flat_map(|f| &f.edits) {
+                assert!(report.text.get(e.span.range()).is_some(), "{text:?}: {:?}", e.span);
+            }
+        }
+    }
+}
+
+trait At {
+    fn clone_at(&self, start: usize) -> Diagnostic;
+}
+
+impl At for Diagnostic {
+    fn clone_at(&self, start: usize) -> Diagnostic {
+        Diagnostic { span: Span::new(start, start + self.span.len()), ..self.clone() }
+    }
+}
