@@ -504,3 +504,56 @@ fn config_show_prints_the_merged_settings() {
     assert!(out.contains("xxgk.toml") && out.contains("national"), "{out}");
     assert!(!out.contains("\"XG301\""), "{out}");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let (_, plain, _) = run(&["check", "--select", "XG301", "tests/fixtures/errors.txt"]);
+    assert!(!plain.contains('\u{1b}'), "not a terminal: no colour");
+    let (code, coloured, _) =
+        run(&["check", "--color", "always", "--select", "XG301", "tests/fixtures/errors.txt"]);
+    assert_eq!(code, Some(1));
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    let stripped: String = {
+        let mut out = String::new();
+        let mut chars = coloured.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    assert_eq!(stripped, plain);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // Enough output to fill the pipe: the reader goes away after the first bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors.txt")).unwrap();
+    for i in 0..150 {
+        std::fs::write(dir.path().join(format!("r{i:03}.txt")), &text).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(&first[..1], b"{");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

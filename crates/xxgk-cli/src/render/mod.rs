@@ -193,3 +193,51 @@ pub(crate) mod testing {
         ]
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    //! Rendering never panics on any span, in any format (STYLE.md §8).
+    use super::*;
+    use codespan_reporting::term::termcolor::NoColor;
+    use proptest::prelude::*;
+    use xxgk_engine::Text;
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                "[a-z0-9 ]",
+                "[一二三表总计，。]",
+                Just("\n".to_string()),
+                Just("\r\n".to_string()),
+                Just("\t".to_string())
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn every_format_renders_any_span(text in text(), spans in proptest::collection::vec((0u32..200, 0u32..200), 1..4)) {
+            let mut d = testing::at(&text, "", "XG999", "any-rule", xxgk_engine::Severity::Error);
+            d.span = Span { start: spans[0].0, end: spans[0].1 };
+            for (s, e) in &spans[1..] {
+                d = d.with_label(Span { start: *s, end: *e }, Text::new("标签", "label"));
+            }
+            let files = vec![FileResult::new(testing::report("a.txt", &text), vec![d])];
+            for lang in [Lang::Zh, Lang::En] {
+                let cx = Ctx { lang, color: false };
+                let mut out = NoColor::new(Vec::new());
+                human::render_file(&files[0], &cx, &mut out).unwrap();
+                prop_assert!(String::from_utf8(out.into_inner()).unwrap().starts_with("error[XG999]"));
+                let _ = json::document(&files, &cx);
+                let _ = sarif::document(&files, &cx);
+                let _ = junit::document(&files, &cx);
+                let mut s = String::new();
+                github::render_file(&files[0], &cx, &mut s);
+                concise::render_file(&files[0], &cx, &mut s);
+            }
+        }
+    }
+}
