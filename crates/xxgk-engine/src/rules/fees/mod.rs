@@ -4,13 +4,19 @@
 //! here reads it.
 use crate::Rule;
 
+mod fee_notice_conflict;
 mod fee_statement_missing;
+mod regulation_name;
 
+pub(crate) use fee_notice_conflict::FeeNoticeConflict;
 pub(crate) use fee_statement_missing::FeeStatementMissing;
+pub(crate) use regulation_name::RegulationName;
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
     &FeeStatementMissing, // XG301
+    &FeeNoticeConflict,   // XG302
+    &RegulationName,      // XG303
 ];
 
 #[cfg(test)]

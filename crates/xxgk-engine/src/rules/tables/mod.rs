@@ -8,26 +8,41 @@ use crate::{Diagnostic, Rule, Text};
 use xxgk_model::Span;
 
 mod column_balance;
+mod count_not_integer;
 mod culprit;
+mod fee_unit;
+mod in_force_below_issued;
 mod outcome_sum;
+mod regulations_issuer;
 mod row_total;
 mod sheet;
 mod t4_group_total;
 mod total_blank;
 
 pub(crate) use column_balance::T3ColumnBalance;
+pub(crate) use count_not_integer::CountNotInteger;
+pub(crate) use fee_unit::FeeUnit;
+pub(crate) use in_force_below_issued::InForceBelowIssued;
+pub(crate) use regulations_issuer::RegulationsIssuer;
 pub(crate) use outcome_sum::T3OutcomeSum;
 pub(crate) use row_total::T3RowTotal;
 pub(crate) use t4_group_total::T4GroupTotal;
 pub(crate) use total_blank::TotalBlank;
+
+/// A number for messages (`128`, `0.5`), shared with the fee rules.
+pub(crate) use sheet::num;
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
     &T3ColumnBalance, // XG201
     &T3RowTotal,      // XG202
     &T3OutcomeSum,    // XG203
-    &T4GroupTotal,    // XG204
-    &TotalBlank,      // XG208
+    &T4GroupTotal,       // XG204
+    &CountNotInteger,    // XG205
+    &InForceBelowIssued, // XG206
+    &RegulationsIssuer,  // XG207
+    &TotalBlank,         // XG208
+    &FeeUnit,            // XG209
 ];
 
 /// Add a label on the culprit cell (unless it is the primary span or already labelled).

@@ -1,7 +1,7 @@
 //! Hand-built reports for the family's unit tests: tables laid out one row a line, `label|v|v|…`.
 use crate::{check, Diagnostic, Settings};
 use xxgk_model::{
-    Cell, Inference, InferenceKind, InferenceStatus, ProblemKind, ReadProblem, Report, Row, Span, Table,
+    Cell, Field, Inference, InferenceKind, InferenceStatus, ProblemKind, ReadProblem, Report, Row, Span, Table,
     TableKey, Value,
 };
 
@@ -30,11 +30,35 @@ impl Builder {
     pub fn new() -> Builder {
         Builder::default()
     }
+    /// Go on from a report (its text is kept; lines are appended).
+    pub fn with(report: Report) -> Builder {
+        Builder { report }
+    }
+    /// A line of plain text; returns its span.
+    pub fn line(&mut self, text: &str) -> Span {
+        let start = self.report.text.len();
+        self.report.text.push_str(text);
+        let span = Span::new(start, self.report.text.len());
+        self.report.text.push('\n');
+        span
+    }
+    /// Set the issuer, stated on a line `发布机构：name`.
+    pub fn issuer(mut self, name: &str) -> Builder {
+        let line = self.line(&format!("发布机构：{name}"));
+        let span = Span::new(line.end as usize - name.len(), line.end as usize);
+        self.report.meta.issuer = Some(Field { value: name.to_string(), span });
+        self
+    }
     /// Add a table: one line per row, `label|cell|cell…`; `""` is a cell absent from the text.
+    /// A row keyed `#` is a plain line of text inside the table (a header), its cells joined.
     pub fn table(mut self, key: TableKey, rows: &[(&'static str, Vec<String>)]) -> Builder {
         let start = self.report.text.len();
         let mut out = Vec::new();
         for (row_key, cells) in rows {
+            if *row_key == "#" {
+                self.line(&cells.join("|"));
+                continue;
+            }
             let spec = key.row(row_key).unwrap_or_else(|| panic!("row {row_key}"));
             let line_start = self.report.text.len();
             self.report.text.push_str(spec.label);
@@ -128,6 +152,11 @@ impl Builder {
     pub fn build(self) -> Report {
         self.report
     }
+}
+
+/// Table 2 rows from `(key, cells)` pairs.
+pub(crate) fn rows(items: &[(&'static str, &[&str])]) -> Vec<(&'static str, Vec<String>)> {
+    items.iter().map(|(k, cells)| (*k, cells.iter().map(|c| c.to_string()).collect())).collect()
 }
 
 /// A consistent table 3 like a city office's: 128 requests, all handled.

@@ -1,5 +1,5 @@
 //! Unit tests of the arithmetic rules on hand-built tables (one row a line, `label|v|v|…`).
-use super::testing::{consistent_t3, rendered, run, Builder};
+use super::testing::{consistent_t3, rendered, rows, run, Builder};
 use crate::{check, Settings};
 use xxgk_model::{InferenceStatus, TableKey};
 
@@ -221,4 +221,111 @@ fn blank_parts_are_zero() {
         .collect();
     let r = Builder::new().table(TableKey::Requests, &rows).build();
     assert_eq!(codes(&r), Vec::<String>::new());
+}
+
+/// Table 2 with the given 规章, 行政规范性文件 and fee cells.
+fn t2(regulations: &[&str], normative: &[&str], fee_header: &str, fee: &str) -> Builder {
+    t2_for(Builder::new(), regulations, normative, fee_header, fee)
+}
+
+fn t2_for(b: Builder, regulations: &[&str], normative: &[&str], fee_header: &str, fee: &str) -> Builder {
+    let header = format!("信息内容|本年收费金额{fee_header}");
+    b.table(
+        TableKey::Proactive,
+        &rows(&[
+            ("regulations", regulations),
+            ("normative_documents", normative),
+            ("licensing", &["0"]),
+            ("penalty", &["0"]),
+            ("coercion", &["0"]),
+            ("#", &[header.as_str()]),
+            ("fees", &[fee]),
+        ]),
+    )
+}
+
+#[test]
+fn counts_must_be_whole_and_non_negative() {
+    let r = Builder::new()
+        .t3_with(&consistent_t3(), &[("granted", "natural_person", "1.5"), ("denied_third_party", "total", "-1")])
+        .build();
+    assert_eq!(
+        rendered(&r, "XG205"),
+        "XG205 3:11-3:14 error 表三“三、（一）予以公开 / 自然人”应为非负整数，而此处为 1.5（带小数）\n  help: 改为实际的件数\n\
+         XG205 8:28-8:30 error 表三“（三）4.保护第三方合法权益 / 总计”应为非负整数，而此处为 -1（为负数）\n  help: 改为实际的件数\n"
+    );
+}
+
+#[test]
+fn not_a_number_is_reported_once() {
+    let r = Builder::new().t3_with(&consistent_t3(), &[("granted", "natural_person", "两件")]).build();
+    assert_eq!(
+        rendered(&r, "XG205"),
+        "XG205 3:11-3:13 error 表三“三、（一）予以公开”行有非数字内容“两件”\n  \
+         help: 单元格只填数字（阿拉伯数字）；没有则填 0\n"
+    );
+    // The row cannot be read, so its identities are not checked: no XG202/XG203 beside it.
+    assert_eq!(codes(&r), ["XG205"]);
+}
+
+#[test]
+fn whole_decimals_and_fee_amounts_are_counts_enough() {
+    let r = t2(&["0", "0", "0"], &["3.0", "0", "3"], "（单位：万元）", "0.35").t3(&consistent_t3()).build();
+    assert_eq!(rendered(&r, "XG205"), "");
+}
+
+#[test]
+fn in_force_below_issued_on_a_typed_table() {
+    let r = t2(&["0", "0", "0"], &["12", "0", "8"], "（单位：万元）", "0").build();
+    assert_eq!(
+        rendered(&r, "XG206"),
+        "XG206 2:14-2:15 warning 表二“行政规范性文件”现行有效件数 8 少于本年制发件数 12\n  at 2:9: 本年制发 12\n  \
+         help: 本年制发的文件应计入现行有效件数：核对两栏是否填反或漏计\n"
+    );
+    let clean = t2(&["0", "0", "0"], &["12", "0", "12"], "（单位：万元）", "0").build();
+    assert_eq!(rendered(&clean, "XG206"), "");
+    let glued = t2(&["0", "0", "0"], &["12", "0", "8"], "", "0")
+        .glued(TableKey::Proactive, "normative_documents", InferenceStatus::Ambiguous)
+        .build();
+    assert_eq!(rendered(&glued, "XG206"), "", "an inferred row is not checked");
+}
+
+#[test]
+fn regulations_of_a_district_body() {
+    let r = t2_for(Builder::new().issuer("鼎城区工信局"), &["1", "0", "1"], &["0", "0", "0"], "", "0").build();
+    assert_eq!(
+        rendered(&r, "XG207"),
+        "XG207 2:4-2:9 warning 表二“规章”有数字（本年制发 1，本年废止 0，现行有效 1），但“鼎城区工信局”是县级或以下机关，无权制定规章\n  \
+         at 1:8: 名称中的“区”表明是县级或以下\n  \
+         help: 规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定；本机关制发的文件计入“行政规范性文件”，“规章”填 0\n"
+    );
+    let zero = t2_for(Builder::new().issuer("鼎城区工信局"), &["0", "0", "0"], &["0", "0", "0"], "", "0").build();
+    assert_eq!(rendered(&zero, "XG207"), "");
+    let region =
+        t2_for(Builder::new().issuer("广西壮族自治区人民政府"), &["1", "0", "1"], &["0", "0", "0"], "", "0").build();
+    assert_eq!(rendered(&region, "XG207"), "", "自治区 is provincial");
+}
+
+#[test]
+fn fee_unit_in_yuan() {
+    let header = t2(&["0", "0", "0"], &["0", "0", "0"], "（单位：元）", "1200").build();
+    assert_eq!(
+        rendered(&header, "XG209"),
+        "XG209 6:12-6:18 warning 表二“本年收费金额”的单位写作“（单位：元）”，格式要求以万元计\n  at 7:9: 此金额\n  \
+         help: 金额以万元计：元数除以 10000，表头写“单位：万元”\n"
+    );
+    let cell = t2(&["0", "0", "0"], &["0", "0", "0"], "（万元）", "1200元").build();
+    assert_eq!(
+        run(&cell, "XG209")[0].message.zh,
+        "表二“行政事业性收费”金额写作“1200元”，应以万元计"
+    );
+    let huge = t2(&["0", "0", "0"], &["0", "0", "0"], "（万元）", "12000000").build();
+    assert_eq!(
+        run(&huge, "XG209")[0].message.zh,
+        "表二“行政事业性收费”金额 12000000 万元不合常理（超过 100 亿元），可能是按元填写"
+    );
+    let fine = t2(&["0", "0", "0"], &["0", "0", "0"], "（单位：万元）", "0.123456").build();
+    assert_eq!(rendered(&fine, "XG209"), "");
+    let tiny = t2(&["0", "0", "0"], &["0", "0", "0"], "（单位：万元）", "0.1234567").build();
+    assert_eq!(run(&tiny, "XG209")[0].message.zh, "表二“行政事业性收费”金额“0.1234567”有 7 位小数，以万元计已小于 1 分");
 }
