@@ -43,8 +43,9 @@ static NOTHING_CHARGED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A statement that fee notices went out.
-static NOTICE_ISSUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:发出|下发|出具|发放|开具|送达|发送)[^。；;\n]{0,10}收费通知").expect("valid regex"));
+static NOTICE_ISSUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:发出|下发|出具|发放|开具|送达|发送)[^。；;\n]{0,10}收费通知").expect("valid regex")
+});
 
 /// Whether a match is negated by what comes just before it (未发出 …).
 fn negated(text: &str, start: usize) -> bool {
@@ -101,7 +102,10 @@ mod tests {
 
     #[test]
     fn nothing_charged_statements() {
-        assert_eq!(NOTHING_CHARGED.find("本年度未收取信息处理费。").map(|m| m.as_str()), Some("未收取信息处理费"));
+        assert_eq!(
+            NOTHING_CHARGED.find("本年度未收取信息处理费。").map(|m| m.as_str()),
+            Some("未收取信息处理费")
+        );
         assert_eq!(NOTHING_CHARGED.find("全年未发出收费通知。").map(|m| m.as_str()), Some("未发出收费通知"));
         assert!(NOTHING_CHARGED.find("发出收费通知2件").is_none());
         let t = "发出收费通知2件，申请人未缴纳，实际未收取费用";

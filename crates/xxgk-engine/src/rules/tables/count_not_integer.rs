@@ -60,7 +60,8 @@ impl Rule for CountNotInteger {
                     }
                     let col = spec.column(cell.column);
                     let (col_zh, col_en) = col.map_or((cell.column, cell.column), |c| (c.label, c.label_en));
-                    let (what_zh, what_en) = if v < 0.0 { ("为负数", "negative") } else { ("带小数", "fractional") };
+                    let (what_zh, what_en) =
+                        if v < 0.0 { ("为负数", "negative") } else { ("带小数", "fractional") };
                     let message = Text::new(
                         format!("{zh}“{} / {col_zh}”应为非负整数，而此处为 {}（{what_zh}）", spec.label, num(v)),
                         format!(

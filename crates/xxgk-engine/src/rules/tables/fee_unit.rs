@@ -52,7 +52,10 @@ impl Rule for FeeUnit {
         let span = cell.span.unwrap_or_else(|| row.values_span());
         let cell_text = cell.span.map_or("", |s| report.slice(s));
         let help = || {
-            Text::new("金额以万元计：元数除以 10000，表头写“单位：万元”", "amounts are in 万元: divide yuan by 10,000")
+            Text::new(
+                "金额以万元计：元数除以 10000，表头写“单位：万元”",
+                "amounts are in 万元: divide yuan by 10,000",
+            )
         };
         // The header of the amount column: what follows 收费金额 on its line, before the row.
         let table_start = table.span.start as usize;
@@ -95,11 +98,16 @@ impl Rule for FeeUnit {
         }
         let Some(value) = cell.value else { return };
         let v = value.as_f64();
-        let decimals = cell_text.split_once(['.', '．']).map_or(0, |(_, d)| d.chars().filter(char::is_ascii_digit).count());
+        let decimals = cell_text
+            .split_once(['.', '．'])
+            .map_or(0, |(_, d)| d.chars().filter(char::is_ascii_digit).count());
         let message = if v > 1e6 {
             Text::new(
                 format!("{zh}“行政事业性收费”金额 {} 万元不合常理（超过 100 亿元），可能是按元填写", num(v)),
-                format!("Table {n} administrative fees of {} 万元 are implausible (over 10 billion yuan): yuan?", num(v)),
+                format!(
+                    "Table {n} administrative fees of {} 万元 are implausible (over 10 billion yuan): yuan?",
+                    num(v)
+                ),
             )
         } else if decimals > 6 {
             Text::new(

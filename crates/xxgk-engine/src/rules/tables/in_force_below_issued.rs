@@ -57,7 +57,11 @@ impl Rule for InForceBelowIssued {
             let label_en = table.spec(key).map_or(key, |s| s.label_en);
             let message = Text::new(
                 format!("{zh}“{label}”现行有效件数 {} 少于本年制发件数 {}", num(f), num(i)),
-                format!("Table {n} row {label} ({label_en}): {} in force is below {} issued this year", num(f), num(i)),
+                format!(
+                    "Table {n} row {label} ({label_en}): {} in force is below {} issued this year",
+                    num(f),
+                    num(i)
+                ),
             );
             let span = in_force.span.unwrap_or_else(|| row.values_span());
             let mut d = Diagnostic::new(&IN_FORCE_BELOW_ISSUED, span, message);

@@ -23,8 +23,8 @@ pub(crate) use column_balance::T3ColumnBalance;
 pub(crate) use count_not_integer::CountNotInteger;
 pub(crate) use fee_unit::FeeUnit;
 pub(crate) use in_force_below_issued::InForceBelowIssued;
-pub(crate) use regulations_issuer::RegulationsIssuer;
 pub(crate) use outcome_sum::T3OutcomeSum;
+pub(crate) use regulations_issuer::RegulationsIssuer;
 pub(crate) use row_total::T3RowTotal;
 pub(crate) use t4_group_total::T4GroupTotal;
 pub(crate) use total_blank::TotalBlank;
@@ -34,9 +34,9 @@ pub(crate) use sheet::num;
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
-    &T3ColumnBalance, // XG201
-    &T3RowTotal,      // XG202
-    &T3OutcomeSum,    // XG203
+    &T3ColumnBalance,    // XG201
+    &T3RowTotal,         // XG202
+    &T3OutcomeSum,       // XG203
     &T4GroupTotal,       // XG204
     &CountNotInteger,    // XG205
     &InForceBelowIssued, // XG206

@@ -49,7 +49,9 @@ pub(crate) fn county_marker(name: &str) -> Option<(usize, &'static str)> {
         let marker = match c {
             '县' => Some("县"),
             '旗' if !before(i, "红") => Some("旗"),
-            '区' if !(before(i, "自治") || before(i, "地") || before(i, "行政") || after(i, "域")) => Some("区"),
+            '区' if !(before(i, "自治") || before(i, "地") || before(i, "行政") || after(i, "域")) => {
+                Some("区")
+            }
             '乡' if !(before(i, "城") || after(i, "村")) => Some("乡"),
             '镇' if !after(i, "江") => Some("镇"),
             '街' if after(i, "道") => Some("街道"),
@@ -94,7 +96,10 @@ impl Rule for RegulationsIssuer {
         };
         d = d.with_label(
             marker_span,
-            Text::new(format!("名称中的“{marker}”表明是县级或以下"), format!("“{marker}” marks county level or below")),
+            Text::new(
+                format!("名称中的“{marker}”表明是县级或以下"),
+                format!("“{marker}” marks county level or below"),
+            ),
         );
         cx.report(d.with_help(Text::new(
             "规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定；本机关制发的文件计入“行政规范性文件”，“规章”填 0",

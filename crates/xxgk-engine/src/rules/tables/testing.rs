@@ -1,8 +1,8 @@
 //! Hand-built reports for the family's unit tests: tables laid out one row a line, `label|v|v|…`.
 use crate::{check, Diagnostic, Settings};
 use xxgk_model::{
-    Cell, Field, Inference, InferenceKind, InferenceStatus, ProblemKind, ReadProblem, Report, Row, Span, Table,
-    TableKey, Value,
+    Cell, Field, Inference, InferenceKind, InferenceStatus, ProblemKind, ReadProblem, Report, Row, Span,
+    Table, TableKey, Value,
 };
 
 /// Builds a report's text and tables line by line.

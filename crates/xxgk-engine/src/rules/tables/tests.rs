@@ -247,7 +247,10 @@ fn t2_for(b: Builder, regulations: &[&str], normative: &[&str], fee_header: &str
 #[test]
 fn counts_must_be_whole_and_non_negative() {
     let r = Builder::new()
-        .t3_with(&consistent_t3(), &[("granted", "natural_person", "1.5"), ("denied_third_party", "total", "-1")])
+        .t3_with(
+            &consistent_t3(),
+            &[("granted", "natural_person", "1.5"), ("denied_third_party", "total", "-1")],
+        )
         .build();
     assert_eq!(
         rendered(&r, "XG205"),
@@ -292,17 +295,20 @@ fn in_force_below_issued_on_a_typed_table() {
 
 #[test]
 fn regulations_of_a_district_body() {
-    let r = t2_for(Builder::new().issuer("鼎城区工信局"), &["1", "0", "1"], &["0", "0", "0"], "", "0").build();
+    let r =
+        t2_for(Builder::new().issuer("鼎城区工信局"), &["1", "0", "1"], &["0", "0", "0"], "", "0").build();
     assert_eq!(
         rendered(&r, "XG207"),
         "XG207 2:4-2:9 warning 表二“规章”有数字（本年制发 1，本年废止 0，现行有效 1），但“鼎城区工信局”是县级或以下机关，无权制定规章\n  \
          at 1:8: 名称中的“区”表明是县级或以下\n  \
          help: 规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定；本机关制发的文件计入“行政规范性文件”，“规章”填 0\n"
     );
-    let zero = t2_for(Builder::new().issuer("鼎城区工信局"), &["0", "0", "0"], &["0", "0", "0"], "", "0").build();
+    let zero =
+        t2_for(Builder::new().issuer("鼎城区工信局"), &["0", "0", "0"], &["0", "0", "0"], "", "0").build();
     assert_eq!(rendered(&zero, "XG207"), "");
     let region =
-        t2_for(Builder::new().issuer("广西壮族自治区人民政府"), &["1", "0", "1"], &["0", "0", "0"], "", "0").build();
+        t2_for(Builder::new().issuer("广西壮族自治区人民政府"), &["1", "0", "1"], &["0", "0", "0"], "", "0")
+            .build();
     assert_eq!(rendered(&region, "XG207"), "", "自治区 is provincial");
 }
 
@@ -315,10 +321,7 @@ fn fee_unit_in_yuan() {
          help: 金额以万元计：元数除以 10000，表头写“单位：万元”\n"
     );
     let cell = t2(&["0", "0", "0"], &["0", "0", "0"], "（万元）", "1200元").build();
-    assert_eq!(
-        run(&cell, "XG209")[0].message.zh,
-        "表二“行政事业性收费”金额写作“1200元”，应以万元计"
-    );
+    assert_eq!(run(&cell, "XG209")[0].message.zh, "表二“行政事业性收费”金额写作“1200元”，应以万元计");
     let huge = t2(&["0", "0", "0"], &["0", "0", "0"], "（万元）", "12000000").build();
     assert_eq!(
         run(&huge, "XG209")[0].message.zh,
@@ -327,5 +330,8 @@ fn fee_unit_in_yuan() {
     let fine = t2(&["0", "0", "0"], &["0", "0", "0"], "（单位：万元）", "0.123456").build();
     assert_eq!(rendered(&fine, "XG209"), "");
     let tiny = t2(&["0", "0", "0"], &["0", "0", "0"], "（单位：万元）", "0.1234567").build();
-    assert_eq!(run(&tiny, "XG209")[0].message.zh, "表二“行政事业性收费”金额“0.1234567”有 7 位小数，以万元计已小于 1 分");
+    assert_eq!(
+        run(&tiny, "XG209")[0].message.zh,
+        "表二“行政事业性收费”金额“0.1234567”有 7 位小数，以万元计已小于 1 分"
+    );
 }
