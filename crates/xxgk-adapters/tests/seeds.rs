@@ -103,7 +103,6 @@ fn seed_001_pipe_separated() {
 }
 
 #[test]
-#[ignore = "dropped and glued cells are read by the table solver (solver.rs)"]
 fn seed_002_sparse_rows() {
     let r = read("002_62b86d8e083b3ce2.txt");
     let sparse0 = "0 - - - - - 0";
@@ -140,7 +139,6 @@ fn seed_002_sparse_rows() {
 }
 
 #[test]
-#[ignore = "dropped and glued cells are read by the table solver (solver.rs)"]
 fn seed_003_glued_digits() {
     let r = read("003_52851d4dc858525c.txt");
     let want = expected(
@@ -173,13 +171,12 @@ fn seed_003_glued_digits() {
     assert_eq!(not_held["line"], 62);
     let new = inf.iter().find(|i| i["row"] == "new").unwrap();
     assert_eq!(new["status"], "unique");
-    assert_eq!((new["line"].as_u64(), new["column"].as_u64()), (Some(50), Some(18)));
+    assert_eq!((new["line"].as_u64(), new["column"].as_u64()), (Some(50), Some(17)));
     let regs = inf.iter().find(|i| i["table"] == "proactive" && i["row"] == "regulations").unwrap();
     assert_eq!(regs["status"], "unique");
 }
 
 #[test]
-#[ignore = "dropped and glued cells are read by the table solver (solver.rs)"]
 fn seed_004_totals_only() {
     let r = read("004_3b9c401a47ff0dba.txt");
     assert_eq!(grid(&r), expected(&[], "- - - - - - 0", [Z5, Z5, Z5], ["0 0 0", "0 0 0"]));
@@ -202,4 +199,52 @@ fn cell_spans_point_at_the_digits() {
     assert_eq!(r.slice(c.span.unwrap()), "2");
     let label = t3.row("granted").unwrap().label;
     assert_eq!(r.slice(label), "(一)予以公开");
+}
+
+fn row(report: &Report, table: TableKey, key: &str) -> String {
+    let t = report.tables.get(table).unwrap();
+    let r = t.row(key).unwrap_or_else(|| panic!("{key}"));
+    r.cells.iter().map(|c| c.value.map_or("-".to_string(), |v| v.to_string())).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn crawler_page_one_line_glued() {
+    let r = read("real/pingtan-2022.txt");
+    assert_eq!(section_lines(&r).len(), 6);
+    // The heading misspells 行政复议 (行政法复议) and is still found, as a variant.
+    assert_eq!(
+        r.section(xxgk_model::SectionKey::Appeals).unwrap().title,
+        "政府信息公开行政法复议、行政诉讼情况"
+    );
+    assert_eq!(row(&r, TableKey::Requests, "new"), "71 3 0 0 0 0 74");
+    assert_eq!(row(&r, TableKey::Requests, "carried_over"), "1 0 0 0 0 0 1");
+    assert_eq!(row(&r, TableKey::Requests, "partial"), "8 1 0 0 0 0 9");
+    assert_eq!(row(&r, TableKey::Requests, "unable_not_held"), "37 0 0 0 0 0 37");
+    assert_eq!(row(&r, TableKey::Requests, "other_other"), "0 2 0 0 0 0 2");
+    assert_eq!(row(&r, TableKey::Requests, "outcome_total"), "72 3 0 0 0 0 75");
+    assert_eq!(row(&r, TableKey::Appeals, "review"), "0 1 1 0 2");
+    assert_eq!(row(&r, TableKey::Appeals, "litigation_direct"), "1 0 0 0 1");
+    assert_eq!(row(&r, TableKey::Proactive, "fees"), "9116.36");
+    // "8855698" fits several splits; the prose states 698 in force and 88 issued.
+    assert_eq!(row(&r, TableKey::Proactive, "normative_documents"), "88 55 698");
+    let amb: Vec<_> =
+        r.inferences.iter().filter(|i| i.status == xxgk_model::InferenceStatus::Ambiguous).collect();
+    assert_eq!(amb.len(), 1);
+    assert_eq!(amb[0].row, "normative_documents");
+    assert_eq!(amb[0].alternatives.len(), 7);
+    assert_eq!(meta(&r)["issuer"], "平潭综合实验区");
+    assert_eq!(meta(&r)["published"], "2023-02-20");
+}
+
+#[test]
+fn crawler_page_space_separated_with_glued_tail() {
+    let r = read("real/pingtan-finance-2022.txt");
+    assert_eq!(row(&r, TableKey::Requests, "new"), "1 0 0 0 0 0 1");
+    assert_eq!(row(&r, TableKey::Requests, "partial"), "1 0 0 0 0 0 1");
+    assert_eq!(row(&r, TableKey::Requests, "outcome_total"), "1 0 0 0 0 0 1");
+    assert_eq!(row(&r, TableKey::Proactive, "normative_documents"), "8 0 8");
+    assert_eq!(row(&r, TableKey::Appeals, "litigation_after_review"), "0 0 0 0 0");
+    assert!(r.inferences.iter().all(|i| i.status == xxgk_model::InferenceStatus::Unique));
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(meta(&r)["issuer"], "平潭综合实验区财政金融局");
 }

@@ -7,6 +7,7 @@
 pub mod fold;
 mod labels;
 mod meta;
+mod narrative;
 mod sections;
 mod tables;
 

@@ -244,7 +244,8 @@ pub fn labelled_table(report: &mut Report, folded: &Folded, table: TableKey, reg
         return None;
     }
     let plain: Vec<RowInput> = inputs.iter().map(|(i, _)| i.clone()).collect();
-    let results = solver::solve_table(table, &plain);
+    let mut results = solver::solve_table(table, &plain);
+    super::narrative::prefer_stated(&report.text, &plain, &mut results);
     let rows = build_rows(report, table, &inputs, &results);
     let t = Table { key: table, span: table_span(&found, &rows), rows };
     missing_rows(report, &t);
