@@ -3,6 +3,7 @@
 //! codespan counts columns in characters and sizes carets by display width, so carets line up
 //! under Chinese text. A report without lines (DOCX) gets `path: 表3 第14行 第2列` and the text
 //! of the paragraph or cell instead of a snippet (STYLE.md §5).
+use super::window::Windowed;
 use super::{Ctx, FileResult, Location};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
@@ -57,15 +58,24 @@ pub fn render_file(file: &FileResult, cx: &Ctx, out: &mut dyn WriteColor) -> io:
             .with_message(d.message.get(cx.lang));
         let location = file.location(d.span);
         if let Location::Lines { .. } = location {
-            let mut labels = vec![CsLabel::primary((), file.source_range(d.span))];
-            for label in &d.labels {
+            let ranges: Vec<_> = std::iter::once(d.span)
+                .chain(d.labels.iter().map(|l| l.span))
+                .map(|s| file.source_range(s))
+                .collect();
+            let windowed = Windowed::new(&file.path, source, &ranges);
+            let map = |r: std::ops::Range<usize>| windowed.as_ref().map_or(r.clone(), |w| w.map(r));
+            let mut labels = vec![CsLabel::primary((), map(ranges[0].clone()))];
+            for (label, range) in d.labels.iter().zip(&ranges[1..]) {
                 labels.push(
-                    CsLabel::secondary((), file.source_range(label.span))
-                        .with_message(label.message.get(cx.lang)),
+                    CsLabel::secondary((), map(range.clone())).with_message(label.message.get(cx.lang)),
                 );
             }
             let diagnostic = header.with_labels(labels).with_notes(notes(d, cx.lang));
-            term::emit(out, &config, &files, &diagnostic).map_err(to_io)?;
+            match &windowed {
+                Some(w) => term::emit(out, &config, w, &diagnostic),
+                None => term::emit(out, &config, &files, &diagnostic),
+            }
+            .map_err(to_io)?;
             continue;
         }
         // No lines to show: the header as codespan styles it, then where and what, then the notes.
@@ -171,6 +181,20 @@ mod tests {
         let d = testing::at(text, "12070100128", "XG004", "inferred-cells", Severity::Warning);
         let file = FileResult::new(report, vec![d]);
         insta::assert_snapshot!(render(&[file], Lang::Zh));
+    }
+
+    #[test]
+    fn long_lines_are_windowed_with_real_columns() {
+        let text = format!(
+            "一、总体情况\n{}自202011月完成升级改版以来{}\n",
+            "我局".repeat(60),
+            "，网站运行正常".repeat(20)
+        );
+        let mut d = testing::at(&text, "202011月", "XG405", "malformed-date", Severity::Warning);
+        d.message = xxgk_engine::Text::new("日期\"202011月\"的年份与月份之间缺少\"年\"", "");
+        let rendered = render(&[FileResult::new(testing::report("a.txt", &text), vec![d])], Lang::Zh);
+        assert!(rendered.contains("┌─ a.txt:2:122\n"), "{rendered}");
+        insta::assert_snapshot!(rendered);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod window;
 
 use xxgk_engine::{Diagnostic, Lang, Severity};
 use xxgk_model::{LineIndex, Locator, Report, Span};
@@ -209,7 +210,8 @@ mod proptests {
                 "[一二三表总计，。]",
                 Just("\n".to_string()),
                 Just("\r\n".to_string()),
-                Just("\t".to_string())
+                Just("\t".to_string()),
+                Just("长".repeat(130))
             ],
             0..40,
         )
