@@ -64,3 +64,12 @@ pub(crate) mod testing;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[test]
+fn fixtures() {
+    insta::glob!("fixtures/*", |p| insta::assert_snapshot!(crate::test::check_and_render(p)));
+}
+
+#[cfg(test)]
+mod seeds;
