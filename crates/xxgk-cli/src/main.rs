@@ -322,9 +322,18 @@ fn statistics(results: &[FileResult], format: CheckFormat, lang: Lang) -> String
         })
         .collect();
     let mut out = String::new();
-    let width = rows.iter().map(|r| r[0].len()).max().unwrap_or(0);
+    let w: Vec<usize> = (0..3).map(|c| rows.iter().map(|r| r[c].len()).max().unwrap_or(0)).collect();
     for r in &rows {
-        out.push_str(&format!("{:>width$}  {}  {}  {}\n", r[0], r[1], r[2], r[3]));
+        out.push_str(&format!(
+            "{:>w0$}  {:<w1$}  {:<w2$}  {}\n",
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2]
+        ));
     }
     out.push_str(&Summary::of(results).line(lang));
     out.push('\n');

@@ -118,6 +118,10 @@ mod tests {
             (w["severity"].as_str(), w["line"].as_u64(), w["help"].is_null()),
             (Some("warning"), Some(4), true)
         );
+        assert_eq!(
+            w["fix"],
+            json!({"applicability": "safe", "edits": [{"line": 4, "column": 1, "end_line": 4, "end_column": 3, "replacement": "本年度未收取信息处理费。"}]})
+        );
         assert_eq!(doc["files"][1]["diagnostics"], json!([]));
         assert_eq!(doc["summary"], json!({"files": 2, "errors": 1, "warnings": 1, "infos": 0}));
     }

@@ -187,7 +187,14 @@ pub(crate) mod testing {
             );
         first.message =
             Text::new("正文说收到申请12件，表三为15件", "The text says 12 requests, table 3 says 15");
-        let second = at(text, "无。", "XG301", "fee-statement-missing", Severity::Warning);
+        let mut second = at(text, "无。", "XG301", "fee-statement-missing", Severity::Warning);
+        second.fix = Some(xxgk_engine::Fix {
+            edits: vec![xxgk_engine::Edit {
+                span: second.span,
+                replacement: "本年度未收取信息处理费。".into(),
+            }],
+            applicability: xxgk_engine::Applicability::Safe,
+        });
         vec![
             FileResult::new(report("a.txt", text), vec![first, second]),
             FileResult::new(report("b.txt", "一、总体情况\n"), Vec::new()),

@@ -10,7 +10,7 @@
 //! `relatedLocations`; a DOCX locator goes in `properties.location`.
 use super::{Ctx, FileResult, Location};
 use serde_json::{json, Map, Value};
-use xxgk_engine::{Lang, RuleMeta, Severity};
+use xxgk_engine::{Applicability, Fix, Lang, RuleMeta, Severity};
 use xxgk_model::Span;
 
 /// The schema URI written into the log.
@@ -75,6 +75,35 @@ fn physical(file: &FileResult, span: Span) -> Value {
     Value::Object(location)
 }
 
+fn region(file: &FileResult, span: Span) -> Value {
+    match file.location(span) {
+        Location::Lines { line, column, end_line, end_column } => {
+            json!({"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column})
+        }
+        // No lines (DOCX): a byte region of the report's text.
+        _ => json!({"byteOffset": span.start, "byteLength": span.len()}),
+    }
+}
+
+/// A fix as SARIF `fixes[]`: one artifact change, one replacement an edit.
+fn sarif_fix(file: &FileResult, fix: &Fix, lang: Lang) -> Value {
+    let description = match (fix.applicability, lang) {
+        (Applicability::Safe, Lang::Zh) => "安全修复",
+        (Applicability::Unsafe, Lang::Zh) => "可能改变含义的修复",
+        (Applicability::Safe, Lang::En) => "safe fix",
+        (Applicability::Unsafe, Lang::En) => "unsafe fix",
+    };
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| json!({"deletedRegion": region(file, e.span), "insertedContent": {"text": e.replacement}}))
+        .collect();
+    json!({
+        "description": {"text": description},
+        "artifactChanges": [{"artifactLocation": {"uri": uri(&file.path)}, "replacements": replacements}],
+    })
+}
+
 /// The whole log.
 pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
     let rules = crate::rules::all();
@@ -108,6 +137,9 @@ pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
                     })
                     .collect();
                 r.insert("relatedLocations".into(), Value::Array(related));
+            }
+            if let Some(fix) = &d.fix {
+                r.insert("fixes".into(), json!([sarif_fix(f, fix, cx.lang)]));
             }
             results.push(Value::Object(r));
         }
@@ -172,6 +204,15 @@ mod tests {
         assert_eq!(loc["region"], json!({"startLine": 2, "startColumn": 8, "endLine": 2, "endColumn": 11}));
         assert_eq!(r["relatedLocations"][0]["physicalLocation"]["region"]["startColumn"], 14);
         assert_eq!(results[1]["level"], "warning");
+        let fix = &results[1]["fixes"][0];
+        assert_eq!(fix["description"]["text"], "安全修复");
+        let replacement = &fix["artifactChanges"][0]["replacements"][0];
+        assert_eq!(
+            replacement["deletedRegion"],
+            json!({"startLine": 4, "startColumn": 1, "endLine": 4, "endColumn": 3})
+        );
+        assert_eq!(replacement["insertedContent"]["text"], "本年度未收取信息处理费。");
+        assert!(results[0].get("fixes").is_none());
     }
 
     #[test]
