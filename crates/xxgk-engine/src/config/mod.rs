@@ -197,7 +197,11 @@ impl Config {
 
     /// Load `path` and what it `extends`, on top of the national pack.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let mut loader = Loader::default();
+        Config::load_with(path, None)
+    }
+
+    fn load_with(path: &Path, cache: Option<&LayerCache>) -> Result<Config, ConfigError> {
+        let mut loader = Loader { cache, ..Loader::default() };
         loader.visit_bundled("national", &mut Vec::new(), None)?;
         loader.visit_file(path, &mut Vec::new(), None)?;
         Ok(Config { layers: loader.layers })
@@ -473,14 +477,19 @@ impl<'m> Selection<'m> {
 
 /// Loads layers depth first, base first, each file once; `stack` holds the chain being loaded.
 #[derive(Default)]
-struct Loader {
+struct Loader<'c> {
     layers: Vec<Layer>,
     loaded: HashSet<Key>,
+    /// Files parsed by earlier loads of the same run (text and options by canonical path).
+    cache: Option<&'c LayerCache>,
 }
+
+/// Parsed config files by canonical path, shared by the loads of one [`Resolver`].
+type LayerCache = Mutex<HashMap<PathBuf, (String, FileOptions)>>;
 
 type Referrer<'a> = Option<(&'a Layer, Range<usize>)>;
 
-impl Loader {
+impl Loader<'_> {
     fn visit_bundled(
         &mut self,
         name: &str,
@@ -513,6 +522,18 @@ impl Loader {
         if self.check_cycle(&key, &display(path), stack, from.clone())? {
             return Ok(());
         }
+        let Key::File(canonical_path) = &key else { return Ok(()) };
+        let cached = self.cache.and_then(|c| lock(c).get(canonical_path).cloned());
+        if let Some((text, options)) = cached {
+            let layer = Layer {
+                name: display(path),
+                path: path.to_path_buf(),
+                dir: Some(parent_dir(path)),
+                text,
+                options,
+            };
+            return self.visit_layer(key, layer, stack);
+        }
         let text = std::fs::read_to_string(path).map_err(|source| match (&source.kind(), from) {
             (std::io::ErrorKind::NotFound, Some((layer, span))) => layer.invalid(
                 Some(span),
@@ -523,6 +544,9 @@ impl Loader {
             _ => ConfigError::Io { path: path.to_path_buf(), source },
         })?;
         let layer = Layer::parse(display(path), path.to_path_buf(), Some(parent_dir(path)), text)?;
+        if let (Some(cache), Key::File(canonical_path)) = (self.cache, &key) {
+            lock(cache).insert(canonical_path.clone(), (layer.text.clone(), layer.options.clone()));
+        }
         self.visit_layer(key, layer, stack)
     }
 
@@ -661,6 +685,8 @@ pub struct Resolver {
     dirs: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// Config file → its settings.
     configs: Mutex<HashMap<PathBuf, Arc<Settings>>>,
+    /// Every file parsed so far, so that a base that several configs extend is read once.
+    layers: LayerCache,
 }
 
 impl Resolver {
@@ -671,7 +697,14 @@ impl Resolver {
             Some(path) => Some(Arc::new(Config::load(path)?.compile(&overrides)?)),
             None => None,
         };
-        Ok(Resolver { overrides, explicit, defaults, dirs: Mutex::default(), configs: Mutex::default() })
+        Ok(Resolver {
+            overrides,
+            explicit,
+            defaults,
+            dirs: Mutex::default(),
+            configs: Mutex::default(),
+            layers: Mutex::default(),
+        })
     }
 
     /// The settings for `file`: `--config`, else the nearest config above it, else the defaults.
@@ -685,7 +718,7 @@ impl Resolver {
         if let Some(settings) = lock(&self.configs).get(&config) {
             return Ok(Arc::clone(settings));
         }
-        let settings = Arc::new(Config::load(&config)?.compile(&self.overrides)?);
+        let settings = Arc::new(Config::load_with(&config, Some(&self.layers))?.compile(&self.overrides)?);
         lock(&self.configs).insert(config, Arc::clone(&settings));
         Ok(settings)
     }

@@ -365,3 +365,24 @@ fn check_applies_per_file_ignores_of_the_report_path() {
     // A relative path is taken against the current directory.
     assert_eq!(codes(Path::new("tests/config/drafts/a.txt")), Vec::<String>::new());
 }
+
+#[test]
+fn a_base_shared_by_two_configs_is_read_once() {
+    let root = temp_tree("shared");
+    std::fs::write(root.join("base.toml"), "[severity]\nXG007 = \"info\"\n").expect("write");
+    std::fs::write(root.join("a/xxgk.toml"), "extends = [\"../base.toml\"]\n").expect("write");
+    std::fs::write(root.join("d/xxgk.toml"), "extends = [\"../base.toml\"]\nlang = \"en\"\n").expect("write");
+    let resolver = Resolver::new(None, Overrides::default()).expect("valid");
+    let a = resolver.resolve(&root.join("a/r.txt")).expect("valid");
+    assert_eq!(a.severity_override("XG007"), Some(Severity::Info));
+    // Gone from the disk, still known to this run.
+    std::fs::remove_file(root.join("base.toml")).expect("remove");
+    let d = resolver.resolve(&root.join("d/r.txt")).expect("the base was parsed once");
+    assert_eq!((d.severity_override("XG007"), d.lang), (Some(Severity::Info), Lang::En));
+    let shown = |p: PathBuf| p.to_string_lossy().into_owned();
+    assert_eq!(
+        d.sources,
+        ["national".to_string(), shown(root.join("base.toml")), shown(root.join("d/xxgk.toml"))]
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
