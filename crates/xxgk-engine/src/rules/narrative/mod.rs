@@ -4,14 +4,17 @@ use xxgk_model::{InferenceStatus, Report, Span, TableKey};
 
 mod narrative_appeals;
 mod narrative_percent;
+mod narrative_requests;
 
 pub(crate) use narrative_appeals::NarrativeAppeals;
 pub(crate) use narrative_percent::NarrativePercent;
+pub(crate) use narrative_requests::NarrativeRequests;
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
-    &NarrativeAppeals, // XG502
-    &NarrativePercent, // XG503
+    &NarrativeRequests, // XG501
+    &NarrativeAppeals,  // XG502
+    &NarrativePercent,  // XG503
 ];
 
 /// Characters that end a sentence.
