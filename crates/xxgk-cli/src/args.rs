@@ -54,7 +54,7 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    #[arg(long, alias = "output-format", value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Only these rules (codes, prefixes such as XG2, names, or ALL), comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]

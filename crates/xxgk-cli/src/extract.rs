@@ -90,12 +90,18 @@ fn table_grid(table: &Table, lang: Lang) -> String {
 pub fn human(report: &Report, lang: Lang) -> String {
     let en = lang == Lang::En;
     let index = LineIndex::new(report.source());
+    // Where a span is: its line, or for DOCX its paragraph or table cell.
     let line_of = |span: Span| -> String {
         match report.locator(span) {
             Some(loc) => loc.to_string(),
             None => {
                 let src = report.source_span(span);
-                index.line_col(report.source(), src.start as usize).0.to_string()
+                let line = index.line_col(report.source(), src.start as usize).0;
+                if en {
+                    format!("line {line}")
+                } else {
+                    format!("第{line}行")
+                }
             }
         }
     };
@@ -126,12 +132,7 @@ pub fn human(report: &Report, lang: Lang) -> String {
             .sections
             .iter()
             .map(|s| {
-                let at = if en {
-                    format!("line {}", line_of(s.heading))
-                } else {
-                    format!("第{}行", line_of(s.heading))
-                };
-                vec![at, format!("{}、{}", s.number, s.title), s.key.as_str().to_string()]
+                vec![line_of(s.heading), format!("{}、{}", s.number, s.title), s.key.as_str().to_string()]
             })
             .collect();
         out.push_str(&grid_with(&rows, |c| c == 0));
@@ -174,8 +175,7 @@ pub fn human(report: &Report, lang: Lang) -> String {
             (InferenceKind::Glued, true) => "glued",
             (InferenceKind::Sparse, true) => "sparse",
         };
-        let at =
-            if en { format!("line {}", line_of(inf.span)) } else { format!("第{}行", line_of(inf.span)) };
+        let at = line_of(inf.span);
         let table =
             table_name(inf.table, lang).split(' ').take(if en { 2 } else { 1 }).collect::<Vec<_>>().join(" ");
         let row = inf.table.row(inf.row).map_or(inf.row, |r| if en { r.label_en } else { r.label });
@@ -252,5 +252,33 @@ mod tests {
             }],
         });
         insta::assert_snapshot!(human(&report, Lang::Zh));
+    }
+
+    #[test]
+    fn docx_sections_are_placed_by_paragraph() {
+        let text = "一、总体情况\n";
+        let mut report = Report {
+            path: "r.docx".into(),
+            format: Some(Format::Docx),
+            text: text.into(),
+            ..Report::default()
+        };
+        report.source = Some("<w:p>一、总体情况</w:p>".into());
+        report.map = xxgk_model::OffsetMap {
+            segments: vec![xxgk_model::Segment {
+                text: Span::new(0, text.len()),
+                source: Span::new(5, 5 + text.len()),
+                locator: Some(xxgk_model::Locator::Paragraph { paragraph: 3 }),
+            }],
+        };
+        report.sections.push(xxgk_model::Section {
+            key: xxgk_model::SectionKey::Overview,
+            number: "一".into(),
+            title: "总体情况".into(),
+            heading: Span::new(0, "一、总体情况".len()),
+            body: Span::new(text.len(), text.len()),
+        });
+        let out = human(&report, Lang::Zh);
+        assert!(out.contains("\n  第3段  一、总体情况  overview\n"), "{out}");
     }
 }
