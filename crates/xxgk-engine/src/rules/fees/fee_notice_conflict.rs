@@ -37,7 +37,7 @@ pub(crate) struct FeeNoticeConflict;
 static NOTHING_CHARGED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:未|没有|无|不曾)(?:发出|下发|出具|发放|开具|送达|发送)?[^。；;，,\n]{0,6}收费通知",
-        r"|(?:未|没有|不|暂未|均未|并未|从未)(?:收取|收|产生)[^。；;\n]{0,15}费",
+        r"|(?:未|没有|不|暂未|均未|并未|从未)(?:向[^。；;，,\n]{0,6}?)?(?:收取|收|产生)[^。；;\n]{0,15}费",
     ))
     .expect("valid regex")
 });

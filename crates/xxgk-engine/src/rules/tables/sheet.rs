@@ -100,13 +100,19 @@ impl<'a> Sheet<'a> {
         cols: &'static [ColumnSpec],
         identities: Vec<(Kind, Identity)>,
     ) -> Sheet<'a> {
-        // A row the reader could not place (XG003) or that holds a non-number (XG205) is
-        // unknown: its identities are not checked, so one cause gives one diagnostic.
+        // A row the reader could not place (too few or too many cells: XG003) or that holds a
+        // non-number (XG205) is unknown: its identities are not checked, so one cause gives one
+        // diagnostic. Table 4 is read as one run, so a problem there (row `None`) covers it all.
         let unreadable = |key: &str| {
             report.problems.iter().any(|p| {
                 p.table == table.key
-                    && p.row == Some(key)
-                    && matches!(p.kind, ProblemKind::MissingCells { .. } | ProblemKind::NotANumber { .. })
+                    && (p.row == Some(key) || p.row.is_none())
+                    && matches!(
+                        p.kind,
+                        ProblemKind::MissingCells { .. }
+                            | ProblemKind::ExtraCells { .. }
+                            | ProblemKind::NotANumber { .. }
+                    )
             })
         };
         let values = rows

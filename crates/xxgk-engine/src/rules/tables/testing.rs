@@ -148,6 +148,13 @@ impl Builder {
         });
         self
     }
+    /// Record a reading problem of a row, as the reader would.
+    pub fn problem(mut self, key: TableKey, row: &'static str, kind: ProblemKind) -> Builder {
+        let span =
+            self.report.tables.get(key).and_then(|t| t.row(row)).map_or_else(Span::default, |r| r.label);
+        self.report.problems.push(ReadProblem { table: key, row: Some(row), span, kind });
+        self
+    }
     /// The report.
     pub fn build(self) -> Report {
         self.report

@@ -335,3 +335,20 @@ fn fee_unit_in_yuan() {
         "表二“行政事业性收费”金额“0.1234567”有 7 位小数，以万元计已小于 1 分"
     );
 }
+
+#[test]
+fn rows_the_reader_could_not_place_are_not_checked() {
+    // Row （四）1 had too many cells (XG003's finding): neither its row total nor the column
+    // sums through it are checked, so nothing here repeats XG003.
+    let mut v = consistent_t3();
+    v[12][1] = 0;
+    let r = Builder::new()
+        .t3(&v)
+        .problem(
+            TableKey::Requests,
+            "unable_not_held",
+            xxgk_model::ProblemKind::ExtraCells { found: 8, expected: 7 },
+        )
+        .build();
+    assert_eq!(codes(&r), Vec::<String>::new());
+}
