@@ -135,7 +135,7 @@ pub struct ExplainArgs {
 pub enum CheckFormat {
     /// Compiler-style, with the source line and carets.
     Human,
-    /// One JSON document (MODEL.md §4).
+    /// One JSON document: files, diagnostics with lines and columns, summary (version 1).
     Json,
     /// SARIF 2.1.0.
     Sarif,
