@@ -209,6 +209,13 @@ pub(crate) fn glued(row: &RowInput, shape: &Shape, constrained: bool, budget: &m
                     continue;
                 }
                 let target = digits_value(&digits[len - l..]) as f64;
+                // The rest must make columns − 1 cells that can add up to the total.
+                if before.is_empty() {
+                    let (least, most) = sum_range(len - l, row.columns - 1);
+                    if target + EPS < least || target > most + EPS {
+                        continue;
+                    }
+                }
                 let total =
                     (target, Some(Value::Int(target as i64)), Some(sub_span(token, len - l, len)), l as u16);
                 let mut head: Vec<Piece<'_>> = before.iter().map(Piece::clone_ref).collect();
@@ -305,6 +312,7 @@ impl Glue<'_, '_> {
             Piece::Digits { digits, token } => {
                 let len = digits.len();
                 let last = len.min(o + MAX_PART_DIGITS);
+                let room = self.target.map(|t| t - self.cells.iter().map(|c| c.0).sum::<f64>());
                 for e in o + 1..=last {
                     // A cell never starts with 0 unless it is exactly "0".
                     if digits[o] == b'0' && e > o + 1 {
@@ -319,6 +327,10 @@ impl Glue<'_, '_> {
                         continue;
                     }
                     let v = digits_value(&digits[o..e]);
+                    // Longer cells only grow: past the target, stop.
+                    if self.constrained && room.is_some_and(|room| v as f64 > room + EPS) {
+                        break;
+                    }
                     let value = Some(Value::Int(v as i64));
                     self.cells.push((v as f64, value, Some(sub_span(token, o, e)), (e - o) as u16));
                     if self.admissible(j, next.0, next.1) {

@@ -25,10 +25,13 @@
 //! Rows with one candidate are fixed. The others are searched together against the identities
 //! that span rows (table 3: column balance and outcome sum, per column; MODEL.md §3; an identity
 //! with a row missing from the input is not applicable), split into independent groups of rows
-//! that share an identity. Each group is searched exhaustively by branch and bound (a branch is cut
-//! when the identities it can still satisfy, given the range of what the remaining rows add,
-//! are fewer than the best found) within [`MAX_SEARCH_NODES`]; past it, by coordinate descent
-//! (change one row at a time to its best candidate until nothing changes). Among the assignments
+//! that share an identity. Each group is searched in three steps: coordinate descent (change one
+//! row at a time to its best candidate until nothing changes) gives a first answer; branch and
+//! bound looks for a strictly better one, cutting every branch whose identities that can still
+//! hold (given the range of what the remaining rows add) cannot beat it; branch and bound again
+//! visits every assignment as good as the best, to pick the preferred one and to see what else
+//! each row could be. Each branch-and-bound step stops after [`MAX_SEARCH_NODES`] nodes, and the
+//! rows of that group are then not proven unique. Among the assignments
 //! that satisfy the most identities the table carries, in order of preference: (1) as printed
 //! over inferred, (2) the preferred kind, (3) the least total absolute residual of the failing
 //! identities, (4) the earliest in enumeration order: leftmost cuts first, values in the leftmost
@@ -58,9 +61,9 @@ pub const MAX_PART_DIGITS: usize = 12;
 pub const MAX_CANDIDATES_PER_ROW: usize = 4096;
 /// The most recursion steps one candidate enumeration of one row may take.
 pub const MAX_GENERATION_STEPS: u64 = 200_000;
-/// The most nodes the exact search of one group of rows may visit before falling back to
-/// coordinate descent.
-pub const MAX_SEARCH_NODES: u64 = 400_000;
+/// The most nodes each phase of the exact search of one group of rows may visit before the
+/// search settles for what coordinate descent and the nodes visited found.
+pub const MAX_SEARCH_NODES: u64 = 150_000;
 /// The most sweeps of coordinate descent.
 pub const MAX_SWEEPS: usize = 16;
 /// The most alternatives reported for an ambiguous row.
@@ -146,6 +149,11 @@ pub fn solve_table(table: TableKey, rows: &[RowInput]) -> Vec<RowResult> {
 
 /// [`solve_table`], with what it cost.
 pub fn solve_table_with_stats(table: TableKey, rows: &[RowInput]) -> (Vec<RowResult>, SolveStats) {
+    solve_with_budget(table, rows, MAX_SEARCH_NODES)
+}
+
+/// [`solve_table_with_stats`] with a node budget for each phase of the exact search.
+fn solve_with_budget(table: TableKey, rows: &[RowInput], node_budget: u64) -> (Vec<RowResult>, SolveStats) {
     let mut stats = SolveStats { exact: true, ..SolveStats::default() };
     let plans: Vec<Plan> = rows.iter().map(|r| plan(table, r)).collect();
     for p in &plans {
@@ -156,7 +164,7 @@ pub fn solve_table_with_stats(table: TableKey, rows: &[RowInput]) -> (Vec<RowRes
     let idents = search::identities(table, rows);
     let search_rows: Vec<SearchRow<'_>> =
         plans.iter().map(|p| SearchRow { cands: &p.cands, preferred: p.preferred }).collect();
-    let outcome = search::search(&search_rows, &idents);
+    let outcome = search::search(&search_rows, &idents, node_budget);
     stats.search_nodes = outcome.nodes;
     stats.exact &= outcome.exact.iter().all(|&e| e);
 

@@ -1,7 +1,7 @@
 //! The whole-table search: pick one candidate per row so that the table satisfies the most
 //! identities, exactly (branch and bound) while a node budget lasts, else by coordinate descent.
 use super::candidates::{Cand, EPS};
-use super::{RowInput, MAX_ALTERNATIVES, MAX_SEARCH_NODES, MAX_SWEEPS};
+use super::{RowInput, MAX_ALTERNATIVES, MAX_SWEEPS};
 use std::cmp::Ordering;
 use xxgk_model::{InferenceKind, TableKey, T3_OUTCOME_ROWS};
 
@@ -65,7 +65,7 @@ pub(crate) struct SearchRow<'a> {
 }
 
 /// Choose a candidate per row.
-pub(crate) fn search(rows: &[SearchRow<'_>], idents: &[Ident]) -> Outcome {
+pub(crate) fn search(rows: &[SearchRow<'_>], idents: &[Ident], node_budget: u64) -> Outcome {
     let n = rows.len();
     let mut out = Outcome { chosen: vec![0; n], optimal: vec![vec![0]; n], exact: vec![true; n], nodes: 0 };
     let free: Vec<bool> = rows.iter().map(|r| r.cands.len() > 1).collect();
@@ -92,18 +92,17 @@ pub(crate) fn search(rows: &[SearchRow<'_>], idents: &[Ident]) -> Outcome {
     }
     for comp in comps {
         let relevant: Vec<&Ident> = idents.iter().filter(|id| id.rows().any(|r| comp.contains(&r))).collect();
-        let p = Problem::new(rows, &comp, &relevant);
-        let mut bb = BranchAndBound::new(&p);
-        let mut res = p.base.clone();
-        let mut picks = Vec::with_capacity(comp.len());
-        bb.dfs(&p, 0, &mut res, &mut picks);
-        out.nodes += bb.nodes;
-        let (chosen, mut optimal, exact) = if bb.aborted {
-            let (chosen, optimal) = p.descend();
-            (chosen, optimal, false)
-        } else {
-            (bb.best, bb.optimal, true)
-        };
+        // Branch first on the rows whose readings differ most in what they add to the
+        // identities (a glued 总计 row before a row of single requests): the bounds then
+        // tighten early. Ties keep template order.
+        let mut order = comp.clone();
+        let spread: Vec<f64> = order.iter().map(|&r| spread(&rows[r], r, &relevant)).collect();
+        let mut by: Vec<usize> = (0..order.len()).collect();
+        by.sort_by(|&a, &b| spread[b].total_cmp(&spread[a]));
+        order = by.iter().map(|&i| comp[i]).collect();
+        let p = Problem::new(rows, &order, &relevant);
+        let (chosen, mut optimal, exact, nodes) = p.solve(node_budget);
+        out.nodes += nodes;
         // The chosen candidate first, then the others in preference order.
         for (seen, &c) in optimal.iter_mut().zip(&chosen) {
             seen.retain(|&x| x != c);
@@ -111,13 +110,32 @@ pub(crate) fn search(rows: &[SearchRow<'_>], idents: &[Ident]) -> Outcome {
             seen.insert(0, c);
             seen.truncate(MAX_ALTERNATIVES + 1);
         }
-        for (d, &r) in comp.iter().enumerate() {
+        for (d, &r) in order.iter().enumerate() {
             out.chosen[r] = chosen[d];
             out.optimal[r] = optimal[d].clone();
             out.exact[r] = exact;
         }
     }
     out
+}
+
+/// How much the candidates of row `r` differ in what they add to the identities.
+fn spread(row: &SearchRow<'_>, r: usize, idents: &[&Ident]) -> f64 {
+    let mut total = 0.0;
+    for id in idents {
+        let terms: Vec<_> = id.terms.iter().filter(|t| t.0 == r).collect();
+        if terms.is_empty() {
+            continue;
+        }
+        let values = row.cands.iter().map(|c| {
+            terms.iter().map(|&&(_, col, coef)| coef * c.nums.get(col).copied().unwrap_or(0.0)).sum::<f64>()
+        });
+        let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        if hi >= lo {
+            total += hi - lo;
+        }
+    }
+    total
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -145,6 +163,8 @@ struct Problem<'a> {
     /// Per identity and depth: the least and most the rows from that depth on can add.
     suffix_min: Vec<Vec<f64>>,
     suffix_max: Vec<Vec<f64>>,
+    /// Per depth: the row's place in template order (for the lexicographic tie-break).
+    rank: Vec<usize>,
 }
 
 impl<'a> Problem<'a> {
@@ -187,7 +207,8 @@ impl<'a> Problem<'a> {
                 }
             }
         }
-        Problem { rows: comp.iter().map(|&r| &all[r]).collect(), terms, base, suffix_min, suffix_max }
+        let rank = comp.iter().map(|&r| comp.iter().filter(|&&x| x < r).count()).collect();
+        Problem { rows: comp.iter().map(|&r| &all[r]).collect(), terms, base, suffix_min, suffix_max, rank }
     }
 
     fn apply(&self, d: usize, c: usize, res: &mut [f64], sign: f64) {
@@ -202,8 +223,9 @@ impl<'a> Problem<'a> {
     }
 
     /// The tie-break key of a full assignment: rows not of their preferred kind, then the total
-    /// residual of failing identities, then the candidate indices (leftmost split first).
-    fn key(&self, picks: &[usize], res: &[f64]) -> (usize, f64) {
+    /// residual of failing identities, then the candidate indices in template order (leftmost
+    /// split first).
+    fn key(&self, picks: &[usize], res: &[f64]) -> Key {
         let mut other_kind = 0;
         let mut residual: f64 = res.iter().filter(|r| r.abs() >= EPS).map(|r| r.abs()).sum();
         for (row, &c) in self.rows.iter().zip(picks) {
@@ -211,18 +233,68 @@ impl<'a> Problem<'a> {
             other_kind += usize::from(cand.kind != row.preferred);
             residual += cand.local_residual;
         }
-        (other_kind, residual)
+        let mut lex = vec![0; picks.len()];
+        for (d, &c) in picks.iter().enumerate() {
+            lex[self.rank[d]] = c;
+        }
+        Key { other_kind, residual, lex }
     }
 
-    /// Coordinate descent from the first candidate of every row: change one row at a time to its
-    /// best candidate (more identities, or as many and earlier in preference order) until nothing
-    /// changes or [`MAX_SWEEPS`] sweeps. Returns the choice and, per row, the candidates that tie
-    /// with it when only that row changes.
-    fn descend(&self) -> (Vec<usize>, Vec<Vec<usize>>) {
-        let mut picks = vec![0; self.rows.len()];
+    /// The cross-row identities an assignment satisfies.
+    fn score(&self, picks: &[usize]) -> usize {
         let mut res = self.base.clone();
-        for d in 0..self.rows.len() {
-            self.apply(d, 0, &mut res, 1.0);
+        for (d, &c) in picks.iter().enumerate() {
+            self.apply(d, c, &mut res, 1.0);
+        }
+        Self::satisfied(&res)
+    }
+
+    /// Search the component: coordinate descent for a first answer, then branch and bound for a
+    /// strictly better one (cutting every branch that cannot beat the best so far), then branch
+    /// and bound again for every assignment as good as the best (cutting those that cannot
+    /// match it), to find the preferred one and what each row could be instead. Returns the
+    /// choice, per row the candidates seen in optimal assignments, whether the search was
+    /// exhaustive, and the nodes visited.
+    fn solve(&self, budget: u64) -> (Vec<usize>, Vec<Vec<usize>>, bool, u64) {
+        let start = self.descend(vec![0; self.rows.len()]);
+        let mut improve = BranchAndBound::new(self, Mode::Improve, budget, self.score(&start), start);
+        improve.run(self);
+        if improve.aborted {
+            let chosen = self.descend(improve.best.clone());
+            let ties = self.ties(&chosen);
+            return (chosen, ties, false, improve.nodes);
+        }
+        let mut collect =
+            BranchAndBound::new(self, Mode::Collect, budget, improve.best_score, improve.best.clone());
+        collect.run(self);
+        let nodes = improve.nodes + collect.nodes;
+        if collect.found {
+            let mut optimal = collect.optimal;
+            if collect.aborted {
+                // Add what changing one row alone shows.
+                for (seen, ties) in optimal.iter_mut().zip(self.ties(&collect.best)) {
+                    for c in ties {
+                        if !seen.contains(&c) {
+                            seen.push(c);
+                        }
+                    }
+                }
+            }
+            (collect.best, optimal, !collect.aborted, nodes)
+        } else {
+            // Unreachable in principle (the improve phase's best is itself optimal); keep it.
+            let ties = self.ties(&improve.best);
+            (improve.best, ties, false, nodes)
+        }
+    }
+
+    /// Coordinate descent from `picks`: change one row at a time to its best candidate (more
+    /// identities, or as many and earlier in preference order) until nothing changes or
+    /// [`MAX_SWEEPS`] sweeps.
+    fn descend(&self, mut picks: Vec<usize>) -> Vec<usize> {
+        let mut res = self.base.clone();
+        for (d, &c) in picks.iter().enumerate() {
+            self.apply(d, c, &mut res, 1.0);
         }
         for _ in 0..MAX_SWEEPS {
             let mut changed = false;
@@ -249,6 +321,16 @@ impl<'a> Problem<'a> {
                 break;
             }
         }
+        picks
+    }
+
+    /// Per row, the chosen candidate and those that satisfy as many identities when only that
+    /// row changes (what is known of the alternatives when the search was not exhaustive).
+    fn ties(&self, picks: &[usize]) -> Vec<Vec<usize>> {
+        let mut res = self.base.clone();
+        for (d, &c) in picks.iter().enumerate() {
+            self.apply(d, c, &mut res, 1.0);
+        }
         let score = Self::satisfied(&res);
         let mut optimal = Vec::with_capacity(self.rows.len());
         for (d, &here) in picks.iter().enumerate() {
@@ -264,7 +346,7 @@ impl<'a> Problem<'a> {
             self.apply(d, here, &mut res, 1.0);
             optimal.push(ties);
         }
-        (picks, optimal)
+        optimal
     }
 }
 
@@ -276,30 +358,72 @@ fn contribution(terms: &[(usize, usize, f64)], i: usize, cand: &Cand) -> f64 {
         .sum()
 }
 
+/// See [`Problem::key`].
+#[derive(Debug, Clone)]
+struct Key {
+    other_kind: usize,
+    residual: f64,
+    lex: Vec<usize>,
+}
+
+impl Key {
+    fn better_than(&self, other: &Key) -> bool {
+        match self.other_kind.cmp(&other.other_kind) {
+            Ordering::Less => true,
+            Ordering::Greater => false,
+            Ordering::Equal if (self.residual - other.residual).abs() >= EPS => {
+                self.residual < other.residual
+            }
+            Ordering::Equal => self.lex < other.lex,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Look for an assignment strictly better than the best known.
+    Improve,
+    /// Visit every assignment as good as the best known.
+    Collect,
+}
+
 struct BranchAndBound {
+    mode: Mode,
+    budget: u64,
     nodes: u64,
     aborted: bool,
-    best_score: Option<usize>,
-    best_key: (usize, f64),
+    best_score: usize,
+    /// In collect mode: whether a leaf matching `best_score` was reached.
+    found: bool,
+    best_key: Option<Key>,
     best: Vec<usize>,
     optimal: Vec<Vec<usize>>,
 }
 
 impl BranchAndBound {
-    fn new(p: &Problem<'_>) -> Self {
+    fn new(p: &Problem<'_>, mode: Mode, budget: u64, best_score: usize, best: Vec<usize>) -> Self {
         BranchAndBound {
+            mode,
+            budget,
             nodes: 0,
             aborted: false,
-            best_score: None,
-            best_key: (usize::MAX, f64::INFINITY),
-            best: vec![0; p.rows.len()],
+            best_score,
+            found: false,
+            best_key: None,
+            best,
             optimal: vec![Vec::new(); p.rows.len()],
         }
     }
 
+    fn run(&mut self, p: &Problem<'_>) {
+        let mut res = p.base.clone();
+        let mut picks = Vec::with_capacity(p.rows.len());
+        self.dfs(p, 0, &mut res, &mut picks);
+    }
+
     fn dfs(&mut self, p: &Problem<'_>, d: usize, res: &mut Vec<f64>, picks: &mut Vec<usize>) {
         self.nodes += 1;
-        if self.nodes > MAX_SEARCH_NODES {
+        if self.nodes > self.budget {
             self.aborted = true;
         }
         if self.aborted {
@@ -310,7 +434,11 @@ impl BranchAndBound {
         let bound = (0..res.len())
             .filter(|&i| res[i] + p.suffix_min[i][d] <= EPS && res[i] + p.suffix_max[i][d] >= -EPS)
             .count();
-        if self.best_score.is_some_and(|b| bound < b) {
+        let cut = match self.mode {
+            Mode::Improve => bound <= self.best_score,
+            Mode::Collect => bound < self.best_score,
+        };
+        if cut {
             return;
         }
         if d == p.rows.len() {
@@ -331,27 +459,25 @@ impl BranchAndBound {
 
     fn leaf(&mut self, p: &Problem<'_>, res: &[f64], picks: &[usize]) {
         let score = Problem::satisfied(res);
-        let key = p.key(picks, res);
-        match self.best_score.map(|b| score.cmp(&b)) {
-            Some(Ordering::Less) => return,
-            Some(Ordering::Equal) => {}
-            _ => {
-                self.best_score = Some(score);
-                self.best_key = (usize::MAX, f64::INFINITY);
-                self.optimal.iter_mut().for_each(Vec::clear);
-            }
+        if self.mode == Mode::Improve {
+            // Only strictly better leaves get past the cut.
+            self.best_score = score;
+            self.best = picks.to_vec();
+            return;
         }
+        if score != self.best_score {
+            return;
+        }
+        self.found = true;
         for (d, &c) in picks.iter().enumerate() {
             let seen = &mut self.optimal[d];
             if !seen.contains(&c) && seen.len() <= MAX_ALTERNATIVES + 1 {
                 seen.push(c);
             }
         }
-        // Candidates are enumerated in preference order, so the first leaf with the least key
-        // is also the lexicographically earliest one.
-        let better = key.0 < self.best_key.0 || (key.0 == self.best_key.0 && key.1 < self.best_key.1 - EPS);
-        if better {
-            self.best_key = key;
+        let key = p.key(picks, res);
+        if self.best_key.as_ref().is_none_or(|b| key.better_than(b)) {
+            self.best_key = Some(key);
             self.best = picks.to_vec();
         }
     }
