@@ -12,7 +12,7 @@ declare_rule! {
     /// 其中之一相等即可）。"没有因信息公开工作被申请行政复议、提起行政诉讼的情况"按 0 件比较。
     ///
     /// 只看提到"公开"的句子（司法机关报告里其他行政复议工作的数字不比较）；"未发生行政复议
-    /// 被纠错"之类说结果的句子不算"没有"。表四该组是推断出来且不唯一时（XG004）不比较。
+    /// 被纠错"之类说结果的句子不算"没有"。表四该组未能按模板读出、推断出来且不唯一（XG004）或总计为空时不比较。
     /// ## 为什么
     /// 正文和表四对同一件事说法不一，读者无法判断机关是否被复议、被起诉过。
     /// ## 依据
@@ -28,8 +28,8 @@ declare_rule! {
     /// Checks the number of administrative reviews and lawsuits the text states (including "没有…被申请
     /// 行政复议、提起行政诉讼" = 0) against table 4: reviews against the review total, lawsuits against
     /// the two litigation totals (their sum or either one). Only sentences that mention 公开 are read;
-    /// statements about outcomes ("未被纠错") are not a zero. Example: the text says none, table 4
-    /// shows 2 reviews. Fix: correct the text or table 4.
+    /// statements about outcomes ("未被纠错") are not a zero; a group not read reliably is skipped.
+    /// Example: the text says none, table 4 shows 2 reviews. Fix: correct the text or table 4.
     pub NARRATIVE_APPEALS = { code: "XG502", name: "narrative-appeals", severity: Warning, since: "0.1.0" }
 }
 

@@ -13,7 +13,8 @@ declare_rule! {
     ///
     /// 只认数字明确是申请总数的写法，如"共收到政府信息公开申请75件""共收到3次政府信息公开申请"
     /// "本年度收到依申请公开件2个"；"其中""上年结转""累计"等分项或跨年度的数字不比较。
-    /// 表三该行的数字是推断出来且不唯一时（XG004）不比较。
+    /// 表三该行未能按模板读出（XG003、XG205）、推断出来且不唯一（XG004）或总计为空（XG208）时不比较；
+    /// 上年结转一行读不准时，只在正文数字等于"一"时才算一致，否则也不比较。
     /// ## 为什么
     /// 正文和表格是同一份报告对同一件事的两种说法；不一致时读者不知道该信哪个，通常是其中一处
     /// 沿用了往年数字或填错了表。
@@ -30,7 +31,8 @@ declare_rule! {
     /// Checks the number of information requests the text says were received (收到/受理 … 申请 N 件,
     /// 未收到 … 申请 = 0) against table 3's 本年新收 total (with 办理/处理, against new + carried over;
     /// a count that includes the carried-over requests is accepted). Only phrasings where the number
-    /// clearly is the total count are read; a row whose inferred values are not unique is skipped.
+    /// clearly is the total count are read; a row not read reliably (a reading problem, a non-unique
+    /// inference, a blank total) is skipped.
     /// Example: the text says 12, the table 10. Fix: correct whichever is wrong.
     pub NARRATIVE_REQUESTS = { code: "XG501", name: "narrative-requests", severity: Warning, since: "0.1.0" }
 }
