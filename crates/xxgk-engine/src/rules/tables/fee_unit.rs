@@ -50,7 +50,21 @@ impl Rule for FeeUnit {
         let Some(cell) = row.cell("amount_wan") else { return };
         let (zh, n) = table_name(table.key);
         let span = cell.span.unwrap_or_else(|| row.values_span());
-        let cell_text = cell.span.map_or("", |s| report.slice(s));
+        // The reader's cell stops at the digits: a unit written after them is in the text that follows.
+        let cell_text = cell.span.map_or("", |s| {
+            let after = report.text.get(s.end as usize..).unwrap_or("");
+            let unit = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
+            let unit_end = s.end as usize + unit;
+            let rest = &report.text[unit_end..];
+            let end = if rest.starts_with("万元") {
+                unit_end + "万元".len()
+            } else if rest.starts_with('元') {
+                unit_end + '元'.len_utf8()
+            } else {
+                s.end as usize
+            };
+            report.text.get(s.start as usize..end).unwrap_or("")
+        });
         let help = || {
             Text::new(
                 "金额以万元计：元数除以 10000，表头写“单位：万元”",

@@ -324,7 +324,10 @@ impl<'a> Sheet<'a> {
         if named.len() == 1 {
             let r = named[0];
             let (h_zh, h_en) = how(r);
-            return Some(if this_row == Some(r) {
+            return Some(if self.table.key == xxgk_model::TableKey::Appeals {
+                // Table 4's fifteen values are read as one run.
+                Text::new(format!("（表四数字{h_zh}）"), format!(" (table 4's figures {h_en})"))
+            } else if this_row == Some(r) {
                 Text::new(format!("（本行数字{h_zh}）"), format!(" (the row's figures {h_en})"))
             } else {
                 Text::new(
