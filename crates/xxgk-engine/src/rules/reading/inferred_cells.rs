@@ -1,0 +1,156 @@
+//! XG004 inferred-cells: a row's values had to be inferred (glued digits split, dropped cells placed).
+use crate::rules::reading::table_incomplete::row_label;
+use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
+use xxgk_model::{Inference, InferenceKind, InferenceStatus, Report, Value};
+
+declare_rule! {
+    /// ## 检查内容
+    /// 表格某行的数值是否只能靠推断读出：数字粘连在一起（如“12070100128”），或空白单元格被省略、
+    /// 剩下的数值需要重新定位到各列。报告说明推断方式、原文和把握程度：唯一读法、多种读法
+    /// （列出其他读法），或任何读法都无法使表格自洽。
+    /// ## 为什么
+    /// 推断出的数值可能与机关本意不同；读者和审核人需要知道哪些数是推断的。
+    /// 已发布的表格本身前后矛盾时，勾稽关系规则（XG201–XG204）会报告不平衡的合计。
+    /// ## 依据
+    /// 国办公开办函〔2021〕30号格式表3的勾稽关系：第一项加第二项之和，等于第三项加第四项之和。
+    /// ## 示例
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量12070100128
+    /// ```
+    /// 唯一满足勾稽关系的读法为 120/7/0/1/0/0/128。
+    /// ## 修复
+    /// 发布时让每个单元格单独成格（网页表格或带分隔的文字），空白单元格填 0。
+    /// ## English
+    /// Fires when a row's values had to be inferred: digits glued together ("12070100128"), or
+    /// blank cells dropped so the remaining values had to be placed. The message says how, quotes
+    /// the text, and says how sure the reading is: unique, ambiguous (listing the other readings),
+    /// or inconsistent (no reading makes the published row agree with the identities). Fix:
+    /// publish each cell separately and write 0 in empty cells.
+    pub INFERRED_CELLS = { code: "XG004", name: "inferred-cells", severity: Warning, since: "0.1.0" }
+}
+
+/// XG004.
+pub(crate) struct InferredCells;
+
+fn reading(values: &[Option<Value>]) -> String {
+    values.iter().map(|v| v.map_or_else(|| "空".to_string(), |v| v.to_string())).collect::<Vec<_>>().join("/")
+}
+
+fn reading_en(values: &[Option<Value>]) -> String {
+    values
+        .iter()
+        .map(|v| v.map_or_else(|| "blank".to_string(), |v| v.to_string()))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn message(report: &Report, inf: &Inference) -> Text {
+    let n = inf.table.number();
+    let (zh, en) = row_label(inf.table, inf.row);
+    let chosen: Vec<Option<Value>> = report
+        .tables
+        .get(inf.table)
+        .and_then(|t| t.row(inf.row))
+        .map(|r| r.cells.iter().map(|c| c.value).collect())
+        .unwrap_or_default();
+    let (how, how_en) = match inf.kind {
+        InferenceKind::Glued => ("数字粘连", "digits glued together"),
+        InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
+    };
+    let text = inf.text.trim();
+    let (r, r_en) = (reading(&chosen), reading_en(&chosen));
+    match inf.status {
+        InferenceStatus::Unique => Text::new(
+            format!("表{n}“{zh}”行{how}（“{text}”），按勾稽关系唯一读作 {r}"),
+            format!("Table {n} row “{en}”: {how_en} (“{text}”), read as {r_en}, the only reading that fits the identities"),
+        ),
+        InferenceStatus::Ambiguous => {
+            let alts: Vec<String> = inf.alternatives.iter().map(|a| reading(a)).collect();
+            let alts_en: Vec<String> = inf.alternatives.iter().map(|a| reading_en(a)).collect();
+            Text::new(
+                format!("表{n}“{zh}”行{how}（“{text}”），有多种读法符合勾稽关系：采用 {r}，另有 {}", alts.join("；")),
+                format!(
+                    "Table {n} row “{en}”: {how_en} (“{text}”), several readings fit the identities: read as {r_en}; also {}",
+                    alts_en.join("; ")
+                ),
+            )
+        }
+        InferenceStatus::Inconsistent => Text::new(
+            format!("表{n}“{zh}”行{how}（“{text}”），任何读法都不能使已发布的表格自洽，暂按原数字读作 {r}"),
+            format!("Table {n} row “{en}”: {how_en} (“{text}”); the published row cannot be read consistently, read as printed: {r_en}"),
+        ),
+    }
+}
+
+impl Rule for InferredCells {
+    fn meta(&self) -> &'static RuleMeta {
+        &INFERRED_CELLS
+    }
+    fn check(&self, report: &Report, cx: &mut Checker<'_>) {
+        for inf in &report.inferences {
+            cx.report(Diagnostic::new(&INFERRED_CELLS, inf.span, message(report, inf)).with_help(Text::new(
+                "发布时每个单元格单独成格，空白单元格填 0",
+                "Publish each cell separately and write 0 in empty cells",
+            )));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xxgk_model::{Cell, Row, Span, Table, TableKey, T3_COLUMNS};
+
+    fn report_with(status: InferenceStatus, alternatives: Vec<Vec<Option<Value>>>) -> Report {
+        let text = "一、本年新收政府信息公开申请数量1207010128\n".to_string();
+        let values = [120, 7, 0, 1, 0, 0, 128];
+        let cells = T3_COLUMNS
+            .iter()
+            .zip(values)
+            .map(|(c, v)| Cell { column: c.key, value: Some(Value::Int(v)), span: None, inferred: true })
+            .collect();
+        let span = Span::new(48, 58);
+        let row = Row { key: "new", label: Span::new(0, 48), cells };
+        let mut report = Report { text, ..Report::default() };
+        report.tables.requests =
+            Some(Table { key: TableKey::Requests, span: Span::new(0, 58), rows: vec![row] });
+        report.inferences.push(Inference {
+            table: TableKey::Requests,
+            row: "new",
+            span,
+            text: "1207010128".into(),
+            status,
+            kind: InferenceKind::Glued,
+            alternatives,
+        });
+        report
+    }
+
+    #[test]
+    fn unique_reading_is_quoted() {
+        let r = report_with(InferenceStatus::Unique, vec![]);
+        let m = message(&r, &r.inferences[0]);
+        assert_eq!(m.zh, "表3“一、本年新收政府信息公开申请数量”行数字粘连（“1207010128”），按勾稽关系唯一读作 120/7/0/1/0/0/128");
+        assert_eq!(
+            m.en,
+            "Table 3 row “I. new requests this year”: digits glued together (“1207010128”), read as 120/7/0/1/0/0/128, the only reading that fits the identities"
+        );
+    }
+
+    #[test]
+    fn ambiguous_lists_alternatives() {
+        let alt = vec![Some(Value::Int(12)), Some(Value::Int(70)), None];
+        let r = report_with(InferenceStatus::Ambiguous, vec![alt]);
+        let m = message(&r, &r.inferences[0]);
+        assert!(m.zh.ends_with("采用 120/7/0/1/0/0/128，另有 12/70/空"), "{}", m.zh);
+        assert!(m.en.ends_with("read as 120/7/0/1/0/0/128; also 12/70/blank"), "{}", m.en);
+    }
+
+    #[test]
+    fn inconsistent_says_so() {
+        let r = report_with(InferenceStatus::Inconsistent, vec![]);
+        let m = message(&r, &r.inferences[0]);
+        assert!(m.zh.contains("任何读法都不能使已发布的表格自洽"), "{}", m.zh);
+        assert!(m.en.contains("the published row cannot be read consistently"), "{}", m.en);
+    }
+}

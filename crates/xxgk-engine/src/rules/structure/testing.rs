@@ -1,0 +1,62 @@
+//! Hand-built reports for unit tests: headings found by a small line scanner, as the recogniser would.
+use xxgk_model::{Field, Heading, Report, Section, SectionKey, Span};
+
+/// The heading a line is, if it is one: `一、总体情况`, `二.主动公开政府信息情况` (canonical or a known variant).
+fn heading_of(line: &str) -> Option<(SectionKey, String, String, bool)> {
+    let mut chars = line.chars();
+    let number = chars.next()?;
+    let key = SectionKey::ALL.into_iter().find(|k| k.number().starts_with(number))?;
+    let sep = chars.next()?;
+    if !matches!(sep, '、' | '.' | '．') {
+        return None;
+    }
+    let title = chars.as_str().trim();
+    if title == key.canonical_title() {
+        return Some((key, number.to_string(), title.to_string(), true));
+    }
+    key.variants().iter().find(|v| **v == title).map(|v| (key, number.to_string(), v.to_string(), false))
+}
+
+/// A report of `text` with its headings and sections filled (no tables, no metadata).
+pub(crate) fn report(text: &str) -> Report {
+    let mut report = Report { path: "test.txt".into(), text: text.to_string(), ..Report::default() };
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some((key, number, title, canonical)) = heading_of(trimmed) {
+            let start = offset + (line.len() - line.trim_start().len());
+            let span = Span::new(start, start + trimmed.len());
+            report.headings.push(Heading { key, number, title, span, canonical });
+        }
+        offset += line.len();
+    }
+    for (i, h) in report.headings.iter().enumerate() {
+        if report.sections.iter().any(|s| s.key == h.key) {
+            continue;
+        }
+        let end = report.headings.get(i + 1).map_or(text.len(), |n| n.span.start as usize);
+        report.sections.push(Section {
+            key: h.key,
+            number: h.number.clone(),
+            title: h.title.clone(),
+            heading: h.span,
+            body: Span::new(h.span.end as usize, end),
+        });
+    }
+    report
+}
+
+/// A metadata field whose value is stated at the first occurrence of `needle` (else at 0).
+pub(crate) fn field<T>(report: &Report, value: T, needle: &str) -> Option<Field<T>> {
+    let start = report.text.find(needle).unwrap_or(0);
+    Some(Field { value, span: Span::new(start, start + needle.len()) })
+}
+
+/// The six canonical headings, each followed by `bodies[i]`.
+pub(crate) fn six(bodies: [&str; 6]) -> String {
+    let mut text = String::new();
+    for (key, body) in SectionKey::ALL.into_iter().zip(bodies) {
+        text.push_str(&format!("{}、{}\n{}\n", key.number(), key.canonical_title(), body));
+    }
+    text
+}
