@@ -2,7 +2,11 @@
 //! and with the content the format asks of sections 一 and 五. See RULES.md.
 use crate::Rule;
 
+mod empty_problems_section;
+mod government_accountability;
 mod outdated_template;
+mod overview_subtopics;
+mod parts_claim;
 mod section_missing;
 mod section_order;
 mod section_title;
@@ -10,13 +14,26 @@ pub(crate) mod template;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub(crate) use empty_problems_section::EmptyProblemsSection;
+pub(crate) use government_accountability::GovernmentAccountability;
 pub(crate) use outdated_template::OutdatedTemplate;
-pub(crate) use section_missing::SectionMissing;
+pub(crate) use overview_subtopics::OverviewSubtopics;
+pub(crate) use parts_claim::PartsClaim;
+pub(crate) use section_missing::{SectionMissing, SECTION_MISSING};
 pub(crate) use section_order::SectionOrder;
 pub(crate) use section_title::SectionTitle;
 
 /// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[&SectionMissing, &SectionOrder, &SectionTitle, &OutdatedTemplate];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &SectionMissing,
+    &SectionOrder,
+    &SectionTitle,
+    &OutdatedTemplate,
+    &PartsClaim,
+    &OverviewSubtopics,
+    &GovernmentAccountability,
+    &EmptyProblemsSection,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,5 @@
 //! Phrase lists as rules match them: each phrase also in its full-width and ASCII punctuation
 //! forms (extraction swaps them freely), compiled into one leftmost-longest automaton.
-// The line and context helpers serve the XG6 rules landing next.
-#![allow(dead_code)]
 use aho_corasick::{AhoCorasick, MatchKind};
 use xxgk_model::Span;
 
@@ -72,15 +70,6 @@ impl PhraseSet {
     }
 }
 
-/// The span of the line around `offset` (without its line break).
-pub(crate) fn line_around(text: &str, offset: usize) -> Span {
-    let offset = offset.min(text.len());
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let end = if text[..end].ends_with('\r') { end - 1 } else { end };
-    Span::new(start, end.max(start))
-}
-
 /// Up to `n` characters of `text` from `offset` on.
 pub(crate) fn chars_after(text: &str, offset: usize, n: usize) -> &str {
     let rest = text.get(offset..).unwrap_or("");
@@ -120,8 +109,6 @@ mod tests {
     #[test]
     fn line_and_context_helpers() {
         let text = "甲乙\r\n丙丁戊\n";
-        assert_eq!(line_around(text, 8), Span::new(8, 17));
-        assert_eq!(line_around(text, 0), Span::new(0, 6));
         assert_eq!(chars_after(text, 8, 2), "丙丁");
         assert_eq!(chars_before(text, 14, 2), "丙丁");
         assert_eq!(chars_before(text, 3, 5), "甲");

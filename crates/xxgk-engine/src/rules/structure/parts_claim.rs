@@ -1,0 +1,111 @@
+//! XG105 parts-claim: the introduction says the report has N parts, but it has another number.
+use crate::rules::structure::SECTION_MISSING;
+use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
+use regex::Regex;
+use std::sync::LazyLock;
+use xxgk_model::{Report, Span};
+
+declare_rule! {
+    /// ## 检查内容
+    /// 引言（第一个部分标题之前的文字）中“本报告包括……等六个部分”“分为五个部分”“由……N部分组成”
+    /// 之类的说法，是否与报告实际的部分数一致。引言说六个部分而实际缺了某部分时，由 XG101 报告缺少的部分。
+    /// ## 为什么
+    /// 引言与正文不符，说明报告是从别处改来的，或删改后漏了某部分。
+    /// ## 依据
+    /// 国办公开办函〔2021〕30号：年度报告由六个部分组成。
+    /// ## 示例
+    /// ```text
+    /// 本报告包括总体情况、主动公开政府信息情况……等五个部分。   ← 实际有六个部分
+    /// ```
+    /// ## 修复
+    /// 改正引言中的部分数，或补齐缺少的部分。
+    /// ## English
+    /// Fires when the introduction (the text before the first section heading) says the report
+    /// has N parts (包括……等六个部分, 分为N个部分) and the report has another number of sections.
+    /// A claim of six with a section missing is XG101's. Fix: correct the number, or add the
+    /// missing section.
+    pub PARTS_CLAIM = { code: "XG105", name: "parts-claim", severity: Warning, since: "0.1.0" }
+}
+
+/// XG105.
+pub(crate) struct PartsClaim;
+
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:包括|包含|分为|分成|共有|共分|共|由)[^。；;\n]{0,300}?([一二两三四五六七八九十]|\d{1,2})\s*个?(?:部分|方面内容)")
+        .expect("XG105 pattern")
+});
+
+/// A Chinese numeral or digits up to 99, as a number.
+fn numeral(s: &str) -> Option<usize> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).or((c == '两').then_some(2));
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        [d] => digit(*d),
+        _ => None,
+    }
+}
+
+/// The claimed number of parts in the introduction, and where the number is.
+pub(crate) fn claim(report: &Report) -> Option<(usize, Span)> {
+    let intro_end = report.headings.first().map_or(report.text.len().min(3000), |h| h.span.start as usize);
+    let mut end = intro_end.min(report.text.len());
+    while !report.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let caps = CLAIM.captures(&report.text[..end])?;
+    let m = caps.get(1)?;
+    let whole = caps.get(0)?;
+    Some((numeral(m.as_str())?, Span::new(m.start(), whole.end())))
+}
+
+impl Rule for PartsClaim {
+    fn meta(&self) -> &'static RuleMeta {
+        &PARTS_CLAIM
+    }
+    fn check(&self, report: &Report, cx: &mut Checker<'_>) {
+        if report.sections.is_empty() {
+            return;
+        }
+        let Some((claimed, span)) = claim(report) else { return };
+        let found = report.sections.len();
+        // A correct claim of the format's six with a section missing: XG101 names the section.
+        if claimed == found || (claimed == 6 && cx.is_enabled(&SECTION_MISSING)) {
+            return;
+        }
+        cx.report(
+            Diagnostic::new(
+                &PARTS_CLAIM,
+                span,
+                Text::new(
+                    format!("引言称本报告共{claimed}个部分，实际有{found}个部分"),
+                    format!("The introduction says the report has {claimed} parts; it has {found}"),
+                ),
+            )
+            .with_help(Text::new(
+                format!("把引言中的部分数改为{found}，或补齐格式规定的六个部分"),
+                format!("Change the number in the introduction to {found}, or complete the six sections of the format"),
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        let cases = [("六", 6), ("两", 2), ("十", 10), ("十二", 12), ("二十", 20), ("6", 6), ("12", 12)];
+        for (s, n) in cases {
+            assert_eq!(numeral(s), Some(n), "{s}");
+        }
+        assert_eq!(numeral("百"), None);
+    }
+}
