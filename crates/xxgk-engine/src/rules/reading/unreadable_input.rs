@@ -4,23 +4,22 @@ use xxgk_model::Report;
 
 declare_rule! {
     /// ## 检查内容
-    /// 文件能否被读取：二进制文件、损坏的 DOCX、无法识别的编码、空文件或超过大小上限的文件。
-    /// 这条规则不检查报告内容：读取失败时由命令行报告，其余文件照常检查，整个运行以退出码 2 结束。
+    /// 输入文件能否读取：文件存在、不为空、不是二进制文件，且能识别其文本编码。
+    /// 由命令行在读取失败时报告；规则本身不检查已读入的报告内容。
     /// ## 为什么
-    /// 读不出来的文件无法检查；静默跳过会让人误以为它已通过检查。
+    /// 读不了的文件无法检查；把它当作一条诊断报告出来，批量检查不会因一个坏文件中断，
+    /// 而运行以退出码 2 结束，提醒有文件未被检查。
     /// ## 依据
-    /// 本工具的退出码约定（MODEL.md §4）：任一输入无法读取时退出码为 2。
+    /// 工具自身的运行约定（退出码 2：运行失败或有输入无法读取）。
     /// ## 示例
-    /// ```text
-    /// report.txt: XG001 不是文本文件：在第 12 字节处有 NUL
-    /// ```
+    /// 空文件、PDF 扫描件改名为 .txt、编码无法识别的网页。
     /// ## 修复
-    /// 另存为 UTF-8 或 GB18030 文本、HTML 或 DOCX；编码识别有误时用 `--encoding gb18030` 指定。
+    /// 换用报告的文本、HTML 或 DOCX 版本；编码识别错误时用 `--encoding gb18030` 指定。
     /// ## English
-    /// Reports a file that cannot be read at all (binary, corrupt DOCX, unknown encoding, empty,
-    /// too large). The rule never looks at a report's content: the CLI emits it when an adapter
-    /// fails, checks the other files, and ends the run with exit code 2. Fix: save the file as
-    /// UTF-8 or GB18030 text, HTML or DOCX, or pass `--encoding`.
+    /// Checks that an input can be read at all: it exists, is not empty, is not binary, and its
+    /// text encoding can be recognised. An unreadable file is reported as a finding so that a
+    /// batch goes on; the run then exits 2. Fix: use the text, HTML or DOCX version of the
+    /// report, or force the encoding with `--encoding gb18030`.
     pub UNREADABLE_INPUT = { code: "XG001", name: "unreadable-input", severity: Error, since: "0.1.0" }
 }
 
