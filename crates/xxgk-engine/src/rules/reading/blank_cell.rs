@@ -7,7 +7,7 @@ declare_rule! {
     /// ## 检查内容
     /// 表2、表3、表4中应填数字的单元格是否空白或填了“/”“—”“无”。每行报告一次，列出空白的列；
     /// 整张表都空白时只报告一次。空白按 0 参与勾稽核对。
-    /// 已由 XG004 报告为推断读取的行不再重复报告。
+    /// 已由 XG004 报告为推断读取的行、由 XG003 报告为单元格不全的行不再重复报告。
     /// ## 为什么
     /// 空白与 0 含义不同：空白让读者分不清“没有发生”与“漏填”。
     /// ## 依据
@@ -21,8 +21,8 @@ declare_rule! {
     /// ## English
     /// Notes table cells that should hold a number but are blank or "/", "—", "无": one diagnostic
     /// per row naming the blank columns, one per table when the whole table is blank. Blank counts
-    /// as 0 in the arithmetic. Rows XG004 reports as inferred are left to it. Fix: write 0 (or the
-    /// actual figure).
+    /// as 0 in the arithmetic. Rows XG004 (inferred) or XG003 (incomplete) reports are left to
+    /// them. Fix: write 0 (or the actual figure).
     pub BLANK_CELL = { code: "XG006", name: "blank-cell", severity: Info, since: "0.1.0" }
 }
 
@@ -56,6 +56,10 @@ impl Rule for BlankCell {
             for row in &table.rows {
                 // An inferred row is XG004's: its blanks are part of that reading.
                 if report.inferences.iter().any(|i| i.table == key && i.row == row.key) {
+                    continue;
+                }
+                // Cells the reader could not place are unread, not blank: XG003's.
+                if report.problems.iter().any(|p| p.table == key && p.row.is_none_or(|r| r == row.key)) {
                     continue;
                 }
                 let blank: Vec<_> = row.cells.iter().filter(|c| c.is_blank()).collect();

@@ -52,6 +52,19 @@ fn numeral(s: &str) -> Option<usize> {
     }
 }
 
+/// A count as Chinese numerals (up to 99), as the introduction writes it.
+fn hanzi(n: usize) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[n % 10]),
+        20..=99 if n % 10 == 0 => format!("{}十", D[n / 10]),
+        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
 /// The claimed number of parts in the introduction, and where the number is.
 pub(crate) fn claim(report: &Report) -> Option<(usize, Span)> {
     let intro_end = report.headings.first().map_or(report.text.len().min(3000), |h| h.span.start as usize);
@@ -84,12 +97,12 @@ impl Rule for PartsClaim {
                 &PARTS_CLAIM,
                 span,
                 Text::new(
-                    format!("引言称本报告共{claimed}个部分，实际有{found}个部分"),
+                    format!("引言称本报告共{}个部分，实际有{}个部分", hanzi(claimed), hanzi(found)),
                     format!("The introduction says the report has {claimed} parts; it has {found}"),
                 ),
             )
             .with_help(Text::new(
-                format!("把引言中的部分数改为{found}，或补齐格式规定的六个部分"),
+                format!("把引言中的部分数改为{}，或补齐格式规定的六个部分", hanzi(found)),
                 format!("Change the number in the introduction to {found}, or complete the six sections of the format"),
             )),
         );
@@ -107,5 +120,8 @@ mod tests {
             assert_eq!(numeral(s), Some(n), "{s}");
         }
         assert_eq!(numeral("百"), None);
+        for n in [0, 5, 6, 10, 12, 20, 35, 120] {
+            assert_eq!(numeral(&hanzi(n)), Some(n), "{n}");
+        }
     }
 }

@@ -35,30 +35,31 @@ pub(crate) struct WebChrome;
 fn extend(text: &str, end: usize) -> usize {
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let rest = &text[end..line_end];
-    let mut at = 0;
     let skip_ws =
-        |s: &str, i: usize| i + (s[i..].len() - s[i..].trim_start_matches([' ', '\t', '\u{3000}']).len());
-    let colon = rest[at..].starts_with([':', '：']);
-    if colon {
-        at += rest[at..].chars().next().map_or(0, char::len_utf8);
-    }
-    let after_colon = skip_ws(rest, at);
-    let tail = &rest[after_colon..];
-    if tail.starts_with("首页") || (colon && tail.contains('>')) {
+        |i: usize| i + (rest[i..].len() - rest[i..].trim_start_matches([' ', '\t', '\u{3000}']).len());
+    // A phrase of the list that ends in a colon (字号：) announces a choice: 【大 中 小】.
+    let announces = text[..end].ends_with([':', '：']);
+    let colon = rest.starts_with([':', '：']);
+    let at = if colon { rest.chars().next().map_or(0, char::len_utf8) } else { 0 };
+    let after = skip_ws(at);
+    let tail = &rest[after..];
+    if tail.starts_with("首页") || ((colon || announces) && tail.contains('>')) {
         return end + rest.trim_end().len();
     }
     let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 {
-        return end + after_colon + digits;
+        return end + after + digits;
     }
-    for (open, close) in [('【', '】'), ('[', ']')] {
-        if let Some(inner) = tail.strip_prefix(open) {
-            if let Some(i) = inner.find(close) {
-                if inner[..i].chars().count() <= 12 {
-                    return end + after_colon + open.len_utf8() + i + close.len_utf8();
+    if announces {
+        for (open, close) in [('【', '】'), ('[', ']')] {
+            if let Some(inner) = tail.strip_prefix(open) {
+                if let Some(i) = inner.find(close) {
+                    if inner[..i].chars().count() <= 12 {
+                        return end + after + open.len_utf8() + i + close.len_utf8();
+                    }
+                } else if inner.trim().is_empty() {
+                    return end + after + open.len_utf8();
                 }
-            } else if inner.trim().is_empty() {
-                return end + after_colon + open.len_utf8();
             }
         }
     }
@@ -130,6 +131,8 @@ mod tests {
         assert_eq!(ext("字号:【\n", "字号:"), "字号:【");
         assert_eq!(ext("字号：【大 中 小】 打印", "字号："), "字号：【大 中 小】");
         assert_eq!(ext("字体:[]\n", "字体:"), "字体:[]");
+        // 浏览次数 announces no choice: the 【打印内容】 after it is its own phrase.
+        assert_eq!(ext("浏览次数: 【打印内容】", "浏览次数"), "浏览次数:");
         assert_eq!(ext("当前位置:首页 > 政务公开  \n正文", "当前位置"), "当前位置:首页 > 政务公开");
     }
 }
