@@ -1,13 +1,14 @@
 //! XG004 inferred-cells: a row's values had to be inferred (glued digits split, dropped cells placed).
 use crate::rules::reading::table_incomplete::row_label;
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
-use xxgk_model::{Inference, InferenceKind, InferenceStatus, Report, Value};
+use xxgk_model::{Inference, InferenceKind, InferenceStatus, Report, TableKey, Value};
 
 declare_rule! {
     /// ## 检查内容
     /// 表格某行的数值是否只能靠推断读出：数字粘连在一起（如“12070100128”），或空白单元格被省略、
     /// 剩下的数值需要重新定位到各列。报告说明推断方式、原文和把握程度：唯一读法、多种读法
-    /// （列出其他读法），或任何读法都无法使表格自洽。
+    /// （列出其他读法），或任何读法都无法使表格自洽。同一张表中以同样方式唯一读出的行超过3行时，
+    /// 合并为一条（标出各行），多种读法和无法自洽的行逐行报告。
     /// ## 为什么
     /// 推断出的数值可能与机关本意不同；读者和审核人需要知道哪些数是推断的。
     /// 已发布的表格本身前后矛盾时，勾稽关系规则（XG201–XG204）会报告不平衡的合计。
@@ -24,7 +25,8 @@ declare_rule! {
     /// Fires when a row's values had to be inferred: digits glued together ("12070100128"), or
     /// blank cells dropped so the remaining values had to be placed. The message says how, quotes
     /// the text, and says how sure the reading is: unique, ambiguous (listing the other readings),
-    /// or inconsistent (no reading makes the published row agree with the identities). Fix:
+    /// or inconsistent (no reading makes the published row agree with the identities). More than
+    /// three unique readings of one kind in a table make one diagnostic with the rows as labels. Fix:
     /// publish each cell separately and write 0 in empty cells.
     pub INFERRED_CELLS = { code: "XG004", name: "inferred-cells", severity: Warning, since: "0.1.0" }
 }
@@ -44,20 +46,31 @@ fn reading_en(values: &[Option<Value>]) -> String {
         .join("/")
 }
 
-fn message(report: &Report, inf: &Inference) -> Text {
-    let n = inf.table.number();
-    let (zh, en) = row_label(inf.table, inf.row);
-    let chosen: Vec<Option<Value>> = report
+/// The cells' text on one line: extraction may have put each on its own.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The reading the table carries for an inferred row.
+fn chosen(report: &Report, inf: &Inference) -> Vec<Option<Value>> {
+    report
         .tables
         .get(inf.table)
         .and_then(|t| t.row(inf.row))
         .map(|r| r.cells.iter().map(|c| c.value).collect())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn message(report: &Report, inf: &Inference) -> Text {
+    let n = inf.table.number();
+    let (zh, en) = row_label(inf.table, inf.row);
+    let chosen = chosen(report, inf);
     let (how, how_en) = match inf.kind {
         InferenceKind::Glued => ("数字粘连", "digits glued together"),
         InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
     };
-    let text = inf.text.trim();
+    let text = one_line(&inf.text);
+    let text = text.as_str();
     let (r, r_en) = (reading(&chosen), reading_en(&chosen));
     match inf.status {
         InferenceStatus::Unique => Text::new(
@@ -82,16 +95,76 @@ fn message(report: &Report, inf: &Inference) -> Text {
     }
 }
 
+/// More unique readings of one kind than this in a table make one diagnostic, not a flood.
+const GROUP: usize = 3;
+/// Labels shown on a grouped diagnostic.
+const MAX_LABELS: usize = 8;
+
+fn help() -> Text {
+    Text::new(
+        "发布时每个单元格单独成格，空白单元格填 0",
+        "Publish each cell separately and write 0 in empty cells",
+    )
+}
+
 impl Rule for InferredCells {
     fn meta(&self) -> &'static RuleMeta {
         &INFERRED_CELLS
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
+        let mut groups: Vec<((TableKey, InferenceKind), Vec<&Inference>)> = Vec::new();
         for inf in &report.inferences {
-            cx.report(Diagnostic::new(&INFERRED_CELLS, inf.span, message(report, inf)).with_help(Text::new(
-                "发布时每个单元格单独成格，空白单元格填 0",
-                "Publish each cell separately and write 0 in empty cells",
-            )));
+            // Ambiguous and inconsistent readings each need a look; unique ones may be many.
+            if inf.status != InferenceStatus::Unique {
+                cx.report(Diagnostic::new(&INFERRED_CELLS, inf.span, message(report, inf)).with_help(help()));
+                continue;
+            }
+            let key = (inf.table, inf.kind);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(inf),
+                None => groups.push((key, vec![inf])),
+            }
+        }
+        for ((table, kind), list) in groups {
+            if list.len() <= GROUP {
+                for inf in list {
+                    cx.report(
+                        Diagnostic::new(&INFERRED_CELLS, inf.span, message(report, inf)).with_help(help()),
+                    );
+                }
+                continue;
+            }
+            let (n, k) = (table.number(), list.len());
+            let first = list[0];
+            let (zh, en) = row_label(table, first.row);
+            let (how, how_en) = match kind {
+                InferenceKind::Glued => ("数字粘连", "digits glued together"),
+                InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
+            };
+            let (text, r, r_en) =
+                (one_line(&first.text), reading(&chosen(report, first)), reading_en(&chosen(report, first)));
+            let mut d = Diagnostic::new(
+                &INFERRED_CELLS,
+                first.span,
+                Text::new(
+                    format!("表{n}有{k}行{how}，均按勾稽关系唯一读出（如“{zh}”行“{text}”读作 {r}）"),
+                    format!("{k} rows of table {n}: {how_en}, each read the only way the identities allow (e.g. row “{en}”: “{text}” read as {r_en})"),
+                ),
+            )
+            .with_help(help());
+            for inf in list.iter().skip(1).take(MAX_LABELS) {
+                let (zh, en) = row_label(table, inf.row);
+                let c = chosen(report, inf);
+                let t = one_line(&inf.text);
+                d = d.with_label(
+                    inf.span,
+                    Text::new(
+                        format!("“{zh}”行“{t}”读作 {}", reading(&c)),
+                        format!("row “{en}”: “{t}” read as {}", reading_en(&c)),
+                    ),
+                );
+            }
+            cx.report(d);
         }
     }
 }
@@ -99,7 +172,7 @@ impl Rule for InferredCells {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xxgk_model::{Cell, Row, Span, Table, TableKey, T3_COLUMNS};
+    use xxgk_model::{Cell, Row, Span, Table, T3_COLUMNS};
 
     fn report_with(status: InferenceStatus, alternatives: Vec<Vec<Option<Value>>>) -> Report {
         let text = "一、本年新收政府信息公开申请数量1207010128\n".to_string();

@@ -129,4 +129,32 @@ mod tests {
         r.tables.proactive = Some(table2(&r, None));
         assert_eq!(run(&r, "XG006"), vec!["XG006 1:1 表2全部单元格为空白，按 0 计"]);
     }
+
+    /// What the family finds on the five seed reports, by file, code and line:column.
+    #[test]
+    fn seeds() {
+        let got: Vec<String> = crate::rules::structure::testing::seed_findings(&[
+            "XG001", "XG002", "XG003", "XG004", "XG005", "XG006",
+        ])
+        .into_iter()
+        .map(|l| l.splitn(4, ' ').take(3).collect::<Vec<_>>().join(" "))
+        .collect();
+        // 002 and 004 drop blank cells, 003 glues digits (its （四）1 row cannot be read consistently) and
+        // holds the whole report twice.
+        assert_eq!(
+            got,
+            vec![
+                "002 XG004 125:1",
+                "003 XG004 32:3",
+                "003 XG004 33:8",
+                "003 XG004 50:17",
+                "003 XG004 62:22",
+                "003 XG004 81:1",
+                "003 XG004 81:6",
+                "003 XG004 81:11",
+                "003 XG005 102:1",
+                "004 XG004 130:1",
+            ]
+        );
+    }
 }

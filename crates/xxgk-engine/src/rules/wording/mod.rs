@@ -92,4 +92,31 @@ mod tests {
             vec!["XG602 1:1 未完成的占位文字“20XX年”", "XG602 2:3 未完成的占位文字“××”"]
         );
     }
+
+    /// What the family finds on the five seed reports, by file, code and line:column.
+    #[test]
+    fn seeds() {
+        let got: Vec<String> = crate::rules::structure::testing::seed_findings(&["XG6"])
+            .into_iter()
+            .map(|l| l.splitn(4, ' ').take(3).collect::<Vec<_>>().join(" "))
+            .collect();
+        // Page furniture in four seeds; 002's table note lost its opening bracket; 004 writes 建全.
+        assert_eq!(
+            got,
+            vec![
+                "000 XG601 1:1",
+                "000 XG601 6:36",
+                "000 XG601 607:1",
+                "000 XG601 607:6",
+                "002 XG601 3:24",
+                "002 XG604 85:33",
+                "003 XG601 2:33",
+                "003 XG601 2:39",
+                "003 XG601 2:46",
+                "004 XG601 6:1",
+                "004 XG603 30:62",
+                "004 XG601 471:1",
+            ]
+        );
+    }
 }
