@@ -8,7 +8,8 @@ use xxgk_model::{Report, Span};
 declare_rule! {
     /// ## 检查内容
     /// 正文中的百分比能否由同一句里写出的件数算出：
-    /// - "占……N%"：离它最近的前一个件数，除以同一句中此前另一个同量词的件数；
+    /// - "占……N%"：同一句中此前的某个件数，除以此前另一个同量词、不小于它的件数（任何一对算得出即可，
+    ///   "分别占"也能对上）；句中离它最近的件数前面必须有同量词的件数可作分母，否则不检查；
     /// - "同比增长/下降N%"：本年件数与同一句中标明"上年""去年"的件数之比。
     ///
     /// 误差允许为 0.1 个百分点，百分比按所写位数四舍五入时放宽到半个末位（"26%"允许 ±0.5）。
@@ -26,7 +27,8 @@ declare_rule! {
     /// 按件数重新计算百分比，或改正件数。
     /// ## English
     /// Checks that a percentage in the text can be computed from counts in the same sentence: a share
-    /// (占…N%) from the nearest count before it over another earlier count with the same unit, a
+    /// (占…N%) from any earlier count over another earlier count with the same unit (checked only when
+    /// the nearest count before it has such a denominator), a
     /// year-on-year change (同比增长/下降N%) from this year's count and the one marked 上年/去年. The
     /// tolerance is 0.1 point, widened to half a unit of the last written digit ("26%" allows ±0.5).
     /// Sentences without a usable denominator are skipped. Example: 50 of 500 stated as 20%. Fix:
@@ -126,8 +128,20 @@ pub(crate) fn scan(report: &Report) -> Vec<Unreproducible> {
             if dens.is_empty() || stated > 100.0 {
                 continue;
             }
+            // Any earlier pair that gives the percentage will do: "A 401条、B 79条，分别占29.9%、5.9%"
+            // takes its numerator from further back than the nearest count.
             let tol = tolerance(p.as_str());
-            if dens.iter().any(|d| (num.n / d.n * 100.0 - stated).abs() <= tol) {
+            let before: Vec<&Count> = all.iter().filter(|k| k.end <= m.start()).collect();
+            let reproduced = before.iter().any(|a| {
+                before.iter().any(|d| {
+                    d.start != a.start
+                        && d.unit == a.unit
+                        && d.n >= a.n
+                        && d.n > 0.0
+                        && (a.n / d.n * 100.0 - stated).abs() <= tol
+                })
+            });
+            if reproduced {
                 continue;
             }
             // Report against the nearest denominator, the one a reader would use.
@@ -222,6 +236,7 @@ mod tests {
         // Rounded to a whole percent: 123/473 = 26.0%, 401/1342 = 29.88% ≈ 30%.
         assert!(stated("总数473条，其中主动公开123条，占26%。").is_empty());
         assert!(stated("发布信息1342条，其中政务要闻401条，占30%。").is_empty());
+        assert!(stated("发布信息1342条，其中政务要闻401条、通知公告79条，分别占29.9%、5.9%。").is_empty());
     }
 
     #[test]
