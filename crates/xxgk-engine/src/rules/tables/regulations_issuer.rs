@@ -7,7 +7,8 @@ use xxgk_model::{Report, Span};
 declare_rule! {
     /// ## 检查内容
     /// 表二"规章"一行（本年制发、本年废止、现行有效）有非 0 的数字，而发布机构是县级或
-    /// 县级以下的机关。发布机构取自报告的"发布机构/信息来源"，没有时取自标题。
+    /// 县级以下的机关。发布机构取自报告的"发布机构/信息来源"；没有，或其名称看不出层级
+    /// （如只写"办公室"）时，取自标题。
     ///
     /// 判断层级的办法（启发式，宁漏勿错）：机构名称中出现下列行政区划字样，即视为县级或以下——
     /// "县"（含自治县）、"旗"、"区"（市辖区，如"鼎城区工信局"；也包括新区、开发区、园区、社区；
@@ -64,6 +65,12 @@ pub(crate) fn county_marker(name: &str) -> Option<(usize, &'static str)> {
     None
 }
 
+/// Whether a name says an administrative level at all (a place or level marker).
+fn says_level(name: &str) -> bool {
+    county_marker(name).is_some()
+        || ["省", "市", "自治区", "州", "盟", "国务院", "国家"].iter().any(|m| name.contains(m))
+}
+
 impl Rule for RegulationsIssuer {
     fn meta(&self) -> &'static RuleMeta {
         &REGULATIONS_ISSUER
@@ -74,8 +81,15 @@ impl Rule for RegulationsIssuer {
         if row.cells.iter().all(|c| c.num() == 0.0) {
             return;
         }
-        let Some(field) = report.meta.issuer.as_ref().or(report.meta.title.as_ref()) else { return };
-        let Some((at, marker)) = county_marker(&field.value) else { return };
+        // The issuer's name; the title only when the issuer's name says no level at all ("办公室").
+        let issuer = report.meta.issuer.as_ref();
+        let candidates =
+            [issuer, issuer.filter(|f| says_level(&f.value)).map_or(report.meta.title.as_ref(), |_| None)];
+        let Some((field, (at, marker))) =
+            candidates.into_iter().flatten().find_map(|f| county_marker(&f.value).map(|m| (f, m)))
+        else {
+            return;
+        };
         let (zh, n) = table_name(table.key);
         let counts: Vec<String> = ["issued", "repealed", "in_force"]
             .iter()

@@ -352,3 +352,15 @@ fn rows_the_reader_could_not_place_are_not_checked() {
         .build();
     assert_eq!(codes(&r), Vec::<String>::new());
 }
+
+#[test]
+fn regulations_issuer_falls_back_to_the_title() {
+    let mut b = Builder::new().issuer("办公室");
+    let title = b.line("鼎城区工信局2023年政府信息公开工作年度报告");
+    let mut r = t2_for(b, &["1", "0", "1"], &["0", "0", "0"], "", "0").build();
+    r.meta.title = Some(xxgk_model::Field { value: r.slice(title).to_string(), span: title });
+    assert_eq!(run(&r, "XG207").len(), 1);
+    // An issuer that says its level wins over the title.
+    r.meta.issuer.as_mut().expect("issuer").value = "某市人民政府".into();
+    assert_eq!(run(&r, "XG207").len(), 0);
+}
