@@ -8,6 +8,7 @@
 pub mod baseline;
 pub mod config;
 mod diagnostic;
+pub mod packs;
 mod rule;
 pub mod rules;
 mod settings;
@@ -39,6 +40,8 @@ pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
             rule.check(report, &mut cx);
         }
     }
+    cx.current = None;
+    packs::run(report, &settings.pack_rules, &mut cx);
     let mut diagnostics = suppress::apply(report, settings, cx.finish());
     for d in &mut diagnostics {
         if let Some(sev) = settings.severity_override(&d.code) {

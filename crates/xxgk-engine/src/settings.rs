@@ -153,6 +153,8 @@ pub struct Settings {
     pub options: Options,
     /// Where the settings came from, base first (`national`, `/p/xxgk.toml`), for `config --show`.
     pub sources: Vec<String>,
+    /// The declarative rules of the loaded packs, compiled (run after the built-in rules).
+    pub pack_rules: std::sync::Arc<crate::packs::CompiledPacks>,
 }
 
 /// Whether `selector` names the rule: `ALL`, its code, a prefix of its code, or its name.

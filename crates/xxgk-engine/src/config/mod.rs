@@ -226,7 +226,17 @@ impl Config {
 
     /// Compile to settings, with the command line on top.
     pub fn compile(&self, overrides: &Overrides) -> Result<Settings, ConfigError> {
-        let metas: Vec<&'static RuleMeta> = crate::rules::all().iter().map(|r| r.meta()).collect();
+        let mut metas: Vec<&'static RuleMeta> = crate::rules::all().iter().map(|r| r.meta()).collect();
+        let mut pack_rules = Vec::new();
+        let mut taken = Vec::new();
+        for layer in &self.layers {
+            let Some(defs) = &layer.options.rule else { continue };
+            let pack = layer.options.name.clone().unwrap_or_else(|| layer.name.clone());
+            let rules = crate::packs::compile_layer(&pack, defs, &mut taken)
+                .map_err(|(span, message, label, help)| layer.invalid(span, message, label, help))?;
+            metas.extend(rules.iter().map(|r| r.meta));
+            pack_rules.extend(rules);
+        }
         let mut selection = Selection::new(&metas);
         let mut options = Options::default();
         let mut severities: HashMap<String, Severity> = HashMap::new();
@@ -326,6 +336,7 @@ impl Config {
             per_file_ignores,
             options,
             sources: self.sources(),
+            pack_rules: Arc::new(crate::packs::CompiledPacks::new(pack_rules)),
         })
     }
 }
@@ -496,9 +507,38 @@ impl Loader<'_> {
         stack: &mut Vec<(Key, String)>,
         from: Referrer<'_>,
     ) -> Result<(), ConfigError> {
+        // `guizhou@0.1`: the bundled pack's version must start with the pin, component-wise.
+        let (name, pin) = match name.split_once('@') {
+            Some((name, pin)) => (name, Some(pin)),
+            None => (name, None),
+        };
         let Some((name, text)) = BUNDLED_PACKS.iter().find(|(n, _)| *n == name).copied() else {
             return Err(unknown_pack(name, from));
         };
+        if let Some(pin) = pin {
+            let version =
+                toml::from_str::<FileOptions>(text).ok().and_then(|o| o.version).unwrap_or_default();
+            let matches = {
+                let have: Vec<&str> = version.split('.').collect();
+                let want: Vec<&str> = pin.split('.').collect();
+                !pin.is_empty() && want.len() <= have.len() && want.iter().zip(&have).all(|(w, h)| w == h)
+            };
+            if !matches {
+                let message = format!("the bundled pack `{name}` is version {version}, not {pin}");
+                let help = Some(format!("pin `{name}@{version}`, or drop the pin"));
+                return Err(match from {
+                    Some((layer, span)) => {
+                        layer.invalid(Some(span), message, "version pin".to_string(), help)
+                    }
+                    None => ConfigError::Argument {
+                        flag: "pack".to_string(),
+                        value: format!("{name}@{pin}"),
+                        message,
+                        help,
+                    },
+                });
+            }
+        }
         let key = Key::Bundled(name);
         if self.check_cycle(&key, name, stack, from.clone())? {
             return Ok(());

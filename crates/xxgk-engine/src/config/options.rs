@@ -36,6 +36,8 @@ pub struct FileOptions {
     pub lang: Option<Spanned<String>>,
     /// Rule options.
     pub settings: Option<SettingsOptions>,
+    /// A pack's declarative rules (`[[rule]]`, see [`crate::packs`]).
+    pub rule: Option<Vec<crate::packs::RuleDef>>,
 }
 
 #[cfg(test)]
