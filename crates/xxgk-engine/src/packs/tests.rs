@@ -226,3 +226,38 @@ message = "发布日期{found}晚于{due}"
         assert!(located.iter().any(|l| l == national), "{national} in {located:?}");
     }
 }
+
+#[test]
+fn province_packs_add_no_rules_and_say_so() {
+    for name in ["guizhou", "liaoning", "hunan"] {
+        assert_eq!(super::pack_rules(name).map(|r| r.len()), Some(0), "{name}");
+        let text = crate::config::bundled_pack(name).expect(name);
+        assert!(text.contains("本省未发布国家模板之外的要求"), "{name}");
+        let settings =
+            Config::from_text(Path::new("/nonexistent/xxgk.toml"), &format!("packs = [\"{name}@0.1\"]\n"))
+                .and_then(|c| c.compile(&Overrides::default()))
+                .expect(name);
+        assert_eq!(settings.options, crate::Options::national(), "{name} restates the national settings");
+    }
+    assert!(super::pack_rules("nonexistent").is_none());
+}
+
+#[test]
+fn house_style_example_is_off_until_selected() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/examples/house-style.toml");
+    let load = |extra: &str| {
+        let config = format!("packs = [{:?}]\n{extra}", example.display().to_string());
+        Config::from_text(&fixture("xxgk.toml"), &config)
+            .expect("loads")
+            .compile(&Overrides::default())
+            .expect("compiles")
+    };
+    let report = crate::test::read_fixture(&fixture("fires.txt"));
+    let codes = |s: &Settings| -> Vec<String> {
+        crate::check(&report, s).into_iter().filter(|d| d.code.starts_with("HS")).map(|d| d.code).collect()
+    };
+    assert!(codes(&load("")).is_empty());
+    assert_eq!(codes(&load("extend-select = [\"HS\"]\n")), ["HS002", "HS001", "HS001"]);
+    let meta = super::find_rule(&load(""), "HS001").expect("HS001");
+    assert!(meta.doc.starts_with("## 检查内容\n") && meta.fixable && !meta.enabled_by_default);
+}
