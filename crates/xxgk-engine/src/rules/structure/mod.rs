@@ -111,6 +111,16 @@ mod tests {
     }
 
     #[test]
+    fn misspelt_title_is_left_to_xg603() {
+        let mut r = report(&six(["甲", "乙", "丙", "丁", "戊", "己"]));
+        let h = r.headings.iter_mut().find(|h| h.key == xxgk_model::SectionKey::Appeals).expect("四");
+        h.title = "政府信息公开行政法复议、行政诉讼情况".into();
+        h.canonical = false;
+        assert!(run(&r, &["XG103", "XG603"]).is_empty());
+        assert_eq!(run(&r, &["XG103"]).len(), 1);
+    }
+
+    #[test]
     fn outdated_template_once_per_report_when_year_known() {
         let text = six([
             "甲",

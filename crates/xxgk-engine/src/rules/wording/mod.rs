@@ -17,7 +17,7 @@ pub(crate) use outdated_law::OutdatedLaw;
 pub(crate) use placeholder::Placeholder;
 pub(crate) use unbalanced_brackets::UnbalancedBrackets;
 pub(crate) use web_chrome::WebChrome;
-pub(crate) use wording::Wording;
+pub(crate) use wording::{Wording, WORDING};
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] =
