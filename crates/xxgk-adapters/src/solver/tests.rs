@@ -427,3 +427,50 @@ proptest! {
         }
     }
 }
+
+/// Any token: digits (maybe with leading zeros), a blank marker, a decimal, or text that is not
+/// a number; offsets that may not match the text.
+fn any_token() -> impl Strategy<Value = Token> {
+    let text = prop_oneof![
+        6 => "[0-9]{1,9}",
+        1 => Just("/".to_string()),
+        1 => Just("—".to_string()),
+        1 => "[0-9]{1,3}\\.[0-9]{1,2}",
+        1 => "[a-z１２]{1,3}",
+    ];
+    (text, 0u32..1000, any::<bool>()).prop_map(|(text, start, bad_offsets)| {
+        let blank = matches!(text.as_str(), "/" | "—");
+        let n = if bad_offsets { text.chars().count() / 2 } else { text.chars().count() };
+        let offsets = (0..n as u32).map(|i| start + i).collect();
+        let span = Span { start, end: start + text.len() as u32 };
+        Token { text, span, offsets, blank }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_rows_give_one_well_formed_result_each(
+        table in prop_oneof![Just(TableKey::Proactive), Just(TableKey::Requests), Just(TableKey::Appeals)],
+        rows in proptest::collection::vec(
+            (0usize..25, prop_oneof![Just(0usize), Just(1), Just(3), Just(5), Just(7), Just(15)],
+             proptest::collection::vec(any_token(), 0..7), any::<bool>()),
+            0..8,
+        ),
+    ) {
+        let inputs: Vec<RowInput> = rows
+            .into_iter()
+            .map(|(k, columns, tokens, separated)| RowInput { key: T3_ROWS[k].key, columns, tokens, separated })
+            .collect();
+        let out = solve_table(table, &inputs);
+        prop_assert_eq!(out.len(), inputs.len());
+        for (r, input) in out.iter().zip(&inputs) {
+            prop_assert_eq!(r.reading.values.len(), input.columns);
+            prop_assert_eq!(r.reading.spans.len(), input.columns);
+            prop_assert_eq!(r.status.is_some(), r.reading.inferred.is_some());
+            prop_assert!(r.alternatives.len() <= MAX_ALTERNATIVES);
+            prop_assert!(r.alternatives.iter().all(|a| a.len() == input.columns));
+        }
+    }
+}
