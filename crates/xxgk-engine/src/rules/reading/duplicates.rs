@@ -151,6 +151,11 @@ fn body_of(report: &Report, i: usize) -> Span {
     Span::new(start, end.max(start))
 }
 
+/// Non-empty lines in the body of the heading at index `i`.
+fn a_len(report: &Report, i: usize) -> usize {
+    lines(&report.text, body_of(report, i)).len()
+}
+
 /// Analyse `report` for repeated content.
 pub(crate) fn duplication(report: &Report) -> Duplication {
     let whole = whole_copy(report);
@@ -161,7 +166,15 @@ pub(crate) fn duplication(report: &Report) -> Duplication {
         }
         let a = lines(&report.text, body_of(report, first));
         let b = lines(&report.text, body_of(report, second));
-        if !a.is_empty() && coverage(&a, &b) >= SAME && coverage(&b, &a) >= SAME {
+        // The repeat may run on into what follows it (the signature after a last section):
+        // compare the first copy with as many lines of the repeat.
+        let n = a.len().min(b.len());
+        let (a, b) = (&a[..n], &b[..n]);
+        if n > 0
+            && n as f64 >= SAME * a_len(report, first) as f64
+            && coverage(a, b) >= SAME
+            && coverage(b, a) >= SAME
+        {
             sections.push(SectionCopy { first, second });
         }
     }
@@ -200,6 +213,18 @@ mod tests {
         let d = duplication(&r);
         assert_eq!(d.whole, None);
         assert_eq!(d.sections, vec![SectionCopy { first: 4, second: 6 }]);
+    }
+
+    #[test]
+    fn repeated_last_section_followed_by_the_signature_is_a_section_copy() {
+        let mut text = six(["甲", "乙", "丙", "丁", "戊一段\n戊二段", "己"]);
+        text.push_str("五、存在的主要问题及改进情况\n戊一段\n戊二段\n\n某局\n2024年1月20日\n");
+        let d = duplication(&report(&text));
+        assert_eq!(d.sections, vec![SectionCopy { first: 4, second: 6 }]);
+        // A repeat that keeps only the first of two paragraphs is not a copy.
+        let mut text = six(["甲", "乙", "丙", "丁", "戊一段\n戊二段", "己"]);
+        text.push_str("五、存在的主要问题及改进情况\n戊一段\n");
+        assert!(duplication(&report(&text)).sections.is_empty());
     }
 
     #[test]
