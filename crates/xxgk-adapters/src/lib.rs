@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod decode;
+pub mod html;
 pub mod recognise;
 pub mod solver;
 mod text;
@@ -80,13 +81,41 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
         return Err(ReadError::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
     }
     let format = options.format.or_else(|| format_from_path(Path::new(path)));
+    let format = match format {
+        None | Some(Format::Text) if options.format.is_none() => sniff(bytes).or(format),
+        f => f,
+    };
     match format {
         Some(Format::Docx) | Some(Format::Pdf) => {
             Err(ReadError::Unsupported(format.map_or("", |f| f.as_str()).to_string()))
         }
+        Some(Format::Html) => {
+            let source = html::decode_html(bytes, options.encoding.as_deref())?;
+            Ok(html::read_html(path, source))
+        }
         _ => {
             let text = decode::decode(bytes, options.encoding.as_deref())?;
+            if options.format.is_none() && looks_like_html(&text) {
+                return Ok(html::read_html(path, text));
+            }
             Ok(text::read_text(path, text))
         }
     }
+}
+
+/// The format the content shows, whatever the name says: an HTML page (`<!DOCTYPE html`,
+/// `<html`, after a BOM and whitespace), or a zip with `word/document.xml` (DOCX).
+pub fn sniff(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some(Format::Docx);
+    }
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = &start[..start.len().min(256)];
+    let text = String::from_utf8_lossy(start);
+    looks_like_html(&text).then_some(Format::Html)
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(14).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
 }

@@ -1,0 +1,334 @@
+//! The HTML adapter: a government web page to plain text laid out like a scraped page.
+//!
+//! The page is parsed with an HTML5 parser (html5ever, through `scraper`). Paragraphs, headings
+//! and other blocks become lines; each table row becomes one line with its cells separated by
+//! ` | ` (an empty or `&nbsp;` cell is nothing between two separators). A cell that spans
+//! several rows or columns is written once, in the row and at the place where it starts: its
+//! text is a label such as 三、本年度办理结果 that the recogniser reads as a group label.
+//! `<script>`, `<style>`, `<head>`, `<nav>`, `<aside>`, `<footer>` and the like are left out.
+//! A table that holds another table is a layout table: its cells are read as blocks.
+//!
+//! ## Offsets
+//! html5ever does not report source offsets, so each emitted text run (a whitespace-free word
+//! of a text node) is found in the decoded page by searching for it from a cursor that moves
+//! forward in document order; a match must lie outside markup (after the last `>` before it),
+//! and the search looks [`SEARCH_WINDOW`] bytes ahead. A run holding an entity (`&amp;`,
+//! `&#20013;`) is found by its characters before the first one an entity may stand for; its
+//! segment then has a different length and maps start and end only. A run not found at all is
+//! mapped to the cursor.
+use crate::ReadError;
+use ego_tree::NodeRef;
+use encoding_rs::{Encoding, GB18030, GBK};
+use scraper::{Html, Node};
+use xxgk_model::{Format, OffsetMap, Report, Segment, Span};
+
+/// How far ahead of the cursor a text run is searched for, in bytes.
+pub const SEARCH_WINDOW: usize = 256 * 1024;
+
+/// Elements whose content is not part of the report.
+const SKIPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "aside", "footer", "iframe", "select",
+    "button", "svg", "object", "canvas", "map",
+];
+
+/// Elements that break lines (everything else is inline).
+const BLOCKS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
+    "article", "main", "header", "blockquote", "pre", "address", "center", "form", "fieldset",
+    "figure", "figcaption", "caption", "hr", "body", "html", "tr", "table", "tbody", "thead", "tfoot",
+];
+
+/// Decode an HTML page: a BOM or valid UTF-8 first, then the `<meta charset>` the page declares
+/// (GB2312 and GBK pages are decoded as GB18030, their superset), then detection.
+pub fn decode_html(bytes: &[u8], forced: Option<&str>) -> Result<String, ReadError> {
+    if forced.is_some() || Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return crate::decode::decode(bytes, forced);
+    }
+    if let Some(enc) = meta_charset(bytes) {
+        let enc = if enc == GBK || enc == GB18030 { GB18030 } else { enc };
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors && !text.contains('\0') && !text.trim().is_empty() {
+            return Ok(text.into_owned());
+        }
+    }
+    crate::decode::decode(bytes, None)
+}
+
+/// The encoding named by `charset=` in the first 4 KiB (a `<meta charset>` or `http-equiv`).
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(i) = find_bytes(&lower[from..], b"charset") {
+        let mut j = from + i + b"charset".len();
+        from = j;
+        while lower.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+            j += 1;
+        }
+        if lower.get(j) != Some(&b'=') {
+            continue;
+        }
+        j += 1;
+        while lower.get(j).is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'') {
+            j += 1;
+        }
+        let end = lower[j..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+            .map_or(lower.len(), |k| j + k);
+        if let Some(enc) = Encoding::for_label(&lower[j..end]) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Read a decoded HTML page into a report.
+pub fn read_html(path: &str, source: String) -> Report {
+    let (text, segments) = to_text(&source);
+    let mut report = Report {
+        path: path.to_string(),
+        format: Some(Format::Html),
+        text,
+        source: Some(source),
+        map: OffsetMap { segments },
+        ..Report::default()
+    };
+    crate::recognise::recognise(&mut report);
+    report
+}
+
+/// The plain text of a page and the segments mapping it back into the page.
+pub fn to_text(source: &str) -> (String, Vec<Segment>) {
+    let html = Html::parse_document(source);
+    let mut out = Out { src: source, cursor: 0, text: String::new(), segments: Vec::new(), space: false };
+    walk(html.tree.root(), &mut out, false);
+    while out.text.ends_with('\n') {
+        out.text.pop();
+    }
+    out.text.push('\n');
+    (out.text, out.segments)
+}
+
+/// The text being written and its segments.
+struct Out<'s> {
+    src: &'s str,
+    cursor: usize,
+    text: String,
+    segments: Vec<Segment>,
+    /// Whitespace was seen since the last word.
+    space: bool,
+}
+
+impl Out<'_> {
+    /// Write one whitespace-free run of text and map it into the source.
+    fn word(&mut self, w: &str) {
+        if self.space && !self.text.is_empty() && !self.text.ends_with(['\n', ' ']) {
+            self.text.push(' ');
+        }
+        self.space = false;
+        let start = self.text.len();
+        self.text.push_str(w);
+        let source = match self.find(w) {
+            Some(pos) => Span::new(pos, pos + w.len()),
+            None => {
+                let cut = w.find(|c: char| "&<>\"'".contains(c) || is_maybe_entity(c)).unwrap_or(w.len());
+                let prefix = &w[..cut];
+                match (!prefix.is_empty()).then(|| self.find(prefix)).flatten() {
+                    Some(pos) => Span::new(pos, pos + prefix.len()),
+                    None => Span::empty(self.cursor),
+                }
+            }
+        };
+        self.cursor = source.end as usize;
+        self.segments.push(Segment { text: Span::new(start, self.text.len()), source, locator: None });
+    }
+
+    /// Where `w` occurs next in the source outside markup, within the search window.
+    fn find(&self, w: &str) -> Option<usize> {
+        let mut end = (self.cursor + SEARCH_WINDOW).min(self.src.len());
+        while !self.src.is_char_boundary(end) {
+            end += 1;
+        }
+        let hay = self.src.get(self.cursor..end)?;
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(w) {
+            let pos = self.cursor + from + i;
+            if self.outside_markup(pos) {
+                return Some(pos);
+            }
+            from += i + hay[from + i..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    fn outside_markup(&self, pos: usize) -> bool {
+        let before = &self.src[..pos];
+        match (before.rfind('<'), before.rfind('>')) {
+            (None, _) => true,
+            (Some(lt), Some(gt)) => gt > lt,
+            (Some(_), None) => false,
+        }
+    }
+
+    fn newline(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            while self.text.ends_with(' ') {
+                self.text.pop();
+            }
+            self.text.push('\n');
+        }
+        self.space = false;
+    }
+
+    fn separator(&mut self) {
+        self.text.push_str(" | ");
+        self.space = false;
+    }
+}
+
+/// Characters pages commonly write as entities (besides markup ones): none in CJK text, so
+/// only a few symbols.
+fn is_maybe_entity(c: char) -> bool {
+    matches!(c, '\u{a0}' | '©' | '®' | '·' | '—' | '“' | '”' | '‘' | '’' | '…' | '×')
+}
+
+/// Write a node's text. In a cell, line breaks become spaces.
+fn walk(node: NodeRef<'_, Node>, out: &mut Out<'_>, in_cell: bool) {
+    match node.value() {
+        Node::Text(t) => {
+            let s: &str = t;
+            if s.starts_with(char::is_whitespace) {
+                out.space = true;
+            }
+            for w in s.split_whitespace() {
+                out.word(w);
+                out.space = true;
+            }
+            if !s.ends_with(char::is_whitespace) {
+                out.space = false;
+            }
+        }
+        Node::Element(el) => {
+            let name = el.name();
+            if SKIPPED.contains(&name) || el.attr("role") == Some("navigation") {
+                return;
+            }
+            if name == "table" && !has_nested_table(node) {
+                out.newline();
+                table(node, out);
+                out.newline();
+                return;
+            }
+            let block = BLOCKS.contains(&name) || name == "td" || name == "th";
+            if name == "br" || block {
+                if in_cell {
+                    out.space = true;
+                } else {
+                    out.newline();
+                }
+            }
+            for child in node.children() {
+                walk(child, out, in_cell);
+            }
+            if block {
+                if in_cell {
+                    out.space = true;
+                } else {
+                    out.newline();
+                }
+            }
+        }
+        Node::Document | Node::Fragment => {
+            for child in node.children() {
+                walk(child, out, in_cell);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
+    node.value().as_element().map(|e| e.name())
+}
+
+fn has_nested_table(table: NodeRef<'_, Node>) -> bool {
+    table.descendants().skip(1).any(|n| element_name(&n) == Some("table"))
+}
+
+/// The rows of a table (through `thead`/`tbody`/`tfoot`), and its caption.
+fn rows<'a>(node: NodeRef<'a, Node>, acc: &mut Vec<NodeRef<'a, Node>>, out: &mut Out<'_>) {
+    for child in node.children() {
+        match element_name(&child) {
+            Some("tr") => acc.push(child),
+            Some("thead" | "tbody" | "tfoot") => rows(child, acc, out),
+            Some("caption") => {
+                out.newline();
+                walk(child, out, false);
+                out.newline();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Write a data table: one line per row, cells separated by ` | `.
+fn table(node: NodeRef<'_, Node>, out: &mut Out<'_>) {
+    let mut acc = Vec::new();
+    rows(node, &mut acc, out);
+    for tr in acc {
+        out.newline();
+        let mut first = true;
+        for cell in tr.children().filter(|c| matches!(element_name(c), Some("td" | "th"))) {
+            if !first {
+                out.separator();
+            }
+            first = false;
+            for child in cell.children() {
+                walk(child, out, true);
+            }
+            out.space = false;
+        }
+        out.newline();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_tables_and_spans() {
+        let src = "<html><head><title>t</title><script>var a='0';</script></head><body>\
+            <nav>首页</nav><p><span>一、</span><span>总体情况</span></p>\
+            <table><tr><td rowspan=\"2\">三、本年度<br>办理结果</td><td width=\"50\">(一)予以公开</td>\
+            <td>&nbsp;</td><td>2</td></tr><tr><td>A&amp;B</td></tr></table><p>结束</p></body></html>";
+        let (text, segs) = to_text(src);
+        assert_eq!(text, "一、总体情况\n三、本年度 办理结果 | (一)予以公开 |  | 2\nA&B\n结束\n");
+        for s in &segs {
+            let t = &text[s.text.range()];
+            if s.text.len() == s.source.len() {
+                assert_eq!(t, &src[s.source.range()]);
+            }
+        }
+        let two = segs.iter().find(|s| &text[s.text.range()] == "2").unwrap();
+        assert_eq!(&src[two.source.start as usize - 4..two.source.end as usize], "<td>2");
+        let amp = segs.iter().find(|s| &text[s.text.range()] == "A&B").unwrap();
+        assert_eq!(&src[amp.source.range()], "A");
+    }
+
+    #[test]
+    fn meta_charset_gb2312() {
+        let page = "<html><head><meta charset=\"gb2312\"></head><body><p>二、主动公开政府信息情况</p></body></html>";
+        let (bytes, _, _) = GB18030.encode(page);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(decode_html(&bytes, None).unwrap(), page);
+        let equiv = b"<meta http-equiv=Content-Type content='text/html; charset=GBK'>";
+        assert_eq!(meta_charset(equiv), Some(GBK));
+        assert_eq!(meta_charset(b"<p>charset</p>"), None);
+    }
+}
