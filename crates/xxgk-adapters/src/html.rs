@@ -33,9 +33,41 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that break lines (everything else is inline).
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
-    "article", "main", "header", "blockquote", "pre", "address", "center", "form", "fieldset",
-    "figure", "figcaption", "caption", "hr", "body", "html", "tr", "table", "tbody", "thead", "tfoot",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "header",
+    "blockquote",
+    "pre",
+    "address",
+    "center",
+    "form",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "caption",
+    "hr",
+    "body",
+    "html",
+    "tr",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
 ];
 
 /// Decode an HTML page: a BOM or valid UTF-8 first, then the `<meta charset>` the page declares
@@ -323,7 +355,8 @@ mod tests {
 
     #[test]
     fn meta_charset_gb2312() {
-        let page = "<html><head><meta charset=\"gb2312\"></head><body><p>二、主动公开政府信息情况</p></body></html>";
+        let page =
+            "<html><head><meta charset=\"gb2312\"></head><body><p>二、主动公开政府信息情况</p></body></html>";
         let (bytes, _, _) = GB18030.encode(page);
         assert!(std::str::from_utf8(&bytes).is_err());
         assert_eq!(decode_html(&bytes, None).unwrap(), page);
