@@ -139,10 +139,7 @@ pub fn to_text(source: &str) -> (String, Vec<Segment>) {
     let html = Html::parse_document(source);
     let mut out = Out { src: source, cursor: 0, text: String::new(), segments: Vec::new(), space: false };
     walk(html.tree.root(), &mut out, false);
-    while out.text.ends_with('\n') {
-        out.text.pop();
-    }
-    out.text.push('\n');
+    out.newline();
     (out.text, out.segments)
 }
 
@@ -160,7 +157,7 @@ impl Out<'_> {
     /// Write one whitespace-free run of text and map it into the source.
     fn word(&mut self, w: &str) {
         if self.space && !self.text.is_empty() && !self.text.ends_with(['\n', ' ']) {
-            self.text.push(' ');
+            self.gap(" ");
         }
         self.space = false;
         let start = self.text.len();
@@ -207,18 +204,32 @@ impl Out<'_> {
         }
     }
 
+    /// Write text that is not in the source (a separator, a line break): mapped to an empty
+    /// span where the previous word ends, so a span ending at a word maps to the word's end.
+    fn gap(&mut self, s: &str) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        let end = self.text.len();
+        match self.segments.last_mut() {
+            Some(last) if last.source.is_empty() && last.text.end as usize == start => {
+                last.text.end = end as u32;
+            }
+            _ => {
+                let at = self.segments.last().map_or(self.cursor, |l| l.source.end as usize);
+                self.segments.push(Segment { text: Span::new(start, end), source: Span::empty(at), locator: None });
+            }
+        }
+    }
+
     fn newline(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
-            while self.text.ends_with(' ') {
-                self.text.pop();
-            }
-            self.text.push('\n');
+            self.gap("\n");
         }
         self.space = false;
     }
 
     fn separator(&mut self) {
-        self.text.push_str(" | ");
+        self.gap(" | ");
         self.space = false;
     }
 }

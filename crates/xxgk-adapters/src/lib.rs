@@ -106,7 +106,7 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
 /// The format the content shows, whatever the name says: an HTML page (`<!DOCTYPE html`,
 /// `<html`, after a BOM and whitespace), or a zip with `word/document.xml` (DOCX).
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(b"PK\x03\x04") && bytes.windows(17).any(|w| w == b"word/document.xml") {
         return Some(Format::Docx);
     }
     let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
