@@ -216,7 +216,11 @@ impl Out<'_> {
             }
             _ => {
                 let at = self.segments.last().map_or(self.cursor, |l| l.source.end as usize);
-                self.segments.push(Segment { text: Span::new(start, end), source: Span::empty(at), locator: None });
+                self.segments.push(Segment {
+                    text: Span::new(start, end),
+                    source: Span::empty(at),
+                    locator: None,
+                });
             }
         }
     }

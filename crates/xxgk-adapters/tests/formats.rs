@@ -77,7 +77,11 @@ fn t2_grid(t: &Table) -> Grid {
         ("六", &[("penalty", "行政处罚"), ("coercion", "行政强制")][..]),
         ("八", &[("fees", "行政事业性收费")][..]),
     ] {
-        let col = if item == "八" { "本年收费金额（单位：万元）" } else { "本年处理决定数量" };
+        let col = if item == "八" {
+            "本年收费金额（单位：万元）"
+        } else {
+            "本年处理决定数量"
+        };
         head(&mut g, item, &[col]);
         for (key, label) in rows {
             let column = if *key == "fees" { "amount_wan" } else { "decisions" };
@@ -93,7 +97,11 @@ fn t3_grid(t: &Table) -> Grid {
             (Some("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".into()), 3, 3),
             (Some("申请人情况".into()), 1, 7),
         ],
-        vec![(Some("自然人".into()), 2, 1), (Some("法人或其他组织".into()), 1, 5), (Some("总计".into()), 2, 1)],
+        vec![
+            (Some("自然人".into()), 2, 1),
+            (Some("法人或其他组织".into()), 1, 5),
+            (Some("总计".into()), 2, 1),
+        ],
         vec![c("商业企业"), c("科研机构"), c("社会公益组织"), c("法律服务机构"), c("其他")],
     ];
     let groups: [(&str, &str, u32); 4] = [
@@ -127,7 +135,13 @@ fn t3_grid(t: &Table) -> Grid {
             me >= at && me < at + *n as usize
         });
         let in_outcome = (2..24).contains(&T3_ROWS.iter().position(|s| s.key == spec.key).unwrap());
-        let span = if grouped { 1 } else if in_outcome { 2 } else { 3 };
+        let span = if grouped {
+            1
+        } else if in_outcome {
+            2
+        } else {
+            3
+        };
         r.push((Some(label.to_string()), 1, span));
         for col in spec.columns {
             r.push((val(t, spec.key, col.key), 1, 1));
@@ -213,7 +227,12 @@ fn render(text: &str, r: &Report, line: impl Fn(&str) -> String, table: impl Fn(
 }
 
 fn to_html(text: &str, r: &Report) -> String {
-    let body = render(text, r, |l| format!("<p style=\"text-indent:2em\"><span>{}</span></p>\n", esc(l)), html_table);
+    let body = render(
+        text,
+        r,
+        |l| format!("<p style=\"text-indent:2em\"><span>{}</span></p>\n", esc(l)),
+        html_table,
+    );
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>报告</title>\
          <style>td{{border:1px}}</style><script>var n = '0 | 1';</script></head>\n<body>\
