@@ -8,6 +8,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod markdown;
 pub mod recognise;
 pub mod solver;
 mod text;
@@ -92,6 +93,10 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
         Some(Format::Html) => {
             let source = html::decode_html(bytes, options.encoding.as_deref())?;
             Ok(html::read_html(path, source))
+        }
+        Some(Format::Markdown) => {
+            let source = decode::decode(bytes, options.encoding.as_deref())?;
+            Ok(markdown::read_markdown(path, source))
         }
         _ => {
             let text = decode::decode(bytes, options.encoding.as_deref())?;

@@ -201,6 +201,18 @@ fn html_table(g: &Grid) -> String {
     s
 }
 
+fn md_table(g: &Grid) -> String {
+    let mut s = String::new();
+    for (i, row) in g.iter().enumerate() {
+        let cells: Vec<String> = row.iter().map(|(t, _, _)| t.clone().unwrap_or_default()).collect();
+        s.push_str(&format!("| {} |\n", cells.join(" | ")));
+        if i == 0 {
+            s.push_str(&format!("|{}\n", "---|".repeat(row.len())));
+        }
+    }
+    s
+}
+
 /// The seed's text with each table replaced by `table(grid)` and every other line by `line`.
 fn render(text: &str, r: &Report, line: impl Fn(&str) -> String, table: impl Fn(&Grid) -> String) -> String {
     let mut parts: Vec<(usize, usize, TableKey)> = TableKey::ALL
@@ -239,6 +251,10 @@ fn to_html(text: &str, r: &Report) -> String {
          <nav><a href=\"/\">首页</a> &gt; <a>政府信息公开年报</a></nav>\n<div class=\"content\">\n{body}</div>\
          <footer>主办单位 版权所有</footer></body></html>\n"
     )
+}
+
+fn to_markdown(text: &str, r: &Report) -> String {
+    render(text, r, |l| format!("{l}\n\n"), |g| format!("\n{}\n", md_table(g)))
 }
 
 #[test]
@@ -311,4 +327,36 @@ fn gb2312_page_with_rowspan_and_colspan() {
     let s = r.source_span(c.span.unwrap());
     assert_eq!(&r.source()[s.range()], "5");
     assert_eq!(ix.line_col(r.source(), s.start as usize).0, 36);
+}
+
+#[test]
+fn seeds_as_markdown_read_like_the_text() {
+    for name in SEEDS {
+        let (text, r) = seed(name);
+        let md = to_markdown(&text, &r);
+        let m = read("seed.md", md.as_bytes());
+        assert_eq!(m.format, Some(xxgk_model::Format::Markdown));
+        assert_eq!(essentials(&m), essentials(&r), "{name}\n{}", m.text);
+    }
+}
+
+#[test]
+fn hard_wrapped_markdown_with_page_footers() {
+    let r = read("report.md", &fixture("wrapped.md"));
+    assert_eq!(r.format, Some(xxgk_model::Format::Markdown));
+    assert!(!r.text.contains("— 2 —") && !r.text.contains("第 3 页"), "{}", r.text);
+    assert!(r.text.contains("本年度共收到政府信息公开申请6件，全部按时答复，未发生行政复议和行政诉讼案件。"), "{}", r.text);
+    assert_eq!(cell(&r, "requests", "new", "natural_person"), 5);
+    assert_eq!(cell(&r, "requests", "new", "total"), 6);
+    assert_eq!(cell(&r, "requests", "granted", "total"), 6);
+    assert_eq!(cell(&r, "requests", "outcome_total", "total"), 6);
+    assert_eq!(cell(&r, "proactive", "regulations", "in_force"), 3);
+    assert_eq!(cell(&r, "appeals", "review", "total"), 0);
+    let other = r.section(SectionKey::Other).unwrap();
+    assert_eq!(r.slice(other.heading), "六、其他需要报告的事项");
+    let src = r.source_span(other.heading);
+    assert_eq!(&r.source()[src.range()], "六、其他需要报告的事项");
+    let ix = LineIndex::new(r.source());
+    let want = r.source().lines().position(|l| l.contains("六、其他需要报告的事项")).unwrap() + 1;
+    assert_eq!(ix.line_col(r.source(), src.start as usize), (want, 6), "after `## **`");
 }
