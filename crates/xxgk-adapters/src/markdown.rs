@@ -28,7 +28,10 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 static SEPARATOR_ROW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$").unwrap());
 static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:#|\||[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[-*+]\s)").unwrap()
+    Regex::new(
+        r"^(?:#|\||[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[-*+]\s)",
+    )
+    .unwrap()
 });
 
 /// Read decoded Markdown into a report.
@@ -187,8 +190,8 @@ pub fn to_text(src: &str) -> (String, Vec<Segment>) {
                     out.newline();
                 }
                 out.piece(src, *s);
-                joinable =
-                    t.chars().count() >= WRAP_WIDTH && !t.ends_with(['。', '！', '？', '：', '；', ':', ';', '!', '?']);
+                joinable = t.chars().count() >= WRAP_WIDTH
+                    && !t.ends_with(['。', '！', '？', '：', '；', ':', ';', '!', '?']);
             }
         }
     }
@@ -218,10 +221,16 @@ impl Out {
         self.text.push_str(g);
         let end = self.text.len();
         match self.segments.last_mut() {
-            Some(last) if last.source.is_empty() && last.text.end as usize == start => last.text.end = end as u32,
+            Some(last) if last.source.is_empty() && last.text.end as usize == start => {
+                last.text.end = end as u32
+            }
             _ => {
                 let at = self.segments.last().map_or(0, |l| l.source.end as usize);
-                self.segments.push(Segment { text: Span::new(start, end), source: Span::empty(at), locator: None });
+                self.segments.push(Segment {
+                    text: Span::new(start, end),
+                    source: Span::empty(at),
+                    locator: None,
+                });
             }
         }
     }

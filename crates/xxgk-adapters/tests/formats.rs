@@ -345,7 +345,11 @@ fn hard_wrapped_markdown_with_page_footers() {
     let r = read("report.md", &fixture("wrapped.md"));
     assert_eq!(r.format, Some(xxgk_model::Format::Markdown));
     assert!(!r.text.contains("— 2 —") && !r.text.contains("第 3 页"), "{}", r.text);
-    assert!(r.text.contains("本年度共收到政府信息公开申请6件，全部按时答复，未发生行政复议和行政诉讼案件。"), "{}", r.text);
+    assert!(
+        r.text.contains("本年度共收到政府信息公开申请6件，全部按时答复，未发生行政复议和行政诉讼案件。"),
+        "{}",
+        r.text
+    );
     assert_eq!(cell(&r, "requests", "new", "natural_person"), 5);
     assert_eq!(cell(&r, "requests", "new", "total"), 6);
     assert_eq!(cell(&r, "requests", "granted", "total"), 6);
