@@ -186,7 +186,7 @@ pub fn to_text(src: &str) -> (String, Vec<Segment>) {
             }
             Line::Text(s) => {
                 let t = &src[s.range()];
-                if !(joinable && !ITEM_START.is_match(t)) {
+                if !joinable || ITEM_START.is_match(t) {
                     out.newline();
                 }
                 out.piece(src, *s);
