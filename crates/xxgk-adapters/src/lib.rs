@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod decode;
+pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod recognise;
@@ -58,6 +59,12 @@ pub enum ReadError {
     /// An unknown `--encoding` label.
     #[error("未知编码 `{0}` / unknown encoding `{0}`")]
     UnknownEncoding(String),
+    /// A DOCX file that cannot be read (not a zip, no `word/document.xml`, too large inflated).
+    #[error("{reason}")]
+    Docx {
+        /// Why, in Chinese then English.
+        reason: String,
+    },
     /// The format is recognised but not supported by this build.
     #[error("不支持的格式：{0} / unsupported format: {0}")]
     Unsupported(String),
@@ -87,9 +94,8 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
         f => f,
     };
     match format {
-        Some(Format::Docx) | Some(Format::Pdf) => {
-            Err(ReadError::Unsupported(format.map_or("", |f| f.as_str()).to_string()))
-        }
+        Some(Format::Docx) => docx::read_docx(path, bytes),
+        Some(Format::Pdf) => Err(ReadError::Unsupported(format.map_or("", |f| f.as_str()).to_string())),
         Some(Format::Html) => {
             let source = html::decode_html(bytes, options.encoding.as_deref())?;
             Ok(html::read_html(path, source))

@@ -364,3 +364,104 @@ fn hard_wrapped_markdown_with_page_footers() {
     let want = r.source().lines().position(|l| l.contains("六、其他需要报告的事项")).unwrap() + 1;
     assert_eq!(ix.line_col(r.source(), src.start as usize), (want, 6), "after `## **`");
 }
+
+fn docx(entries: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in entries {
+        zip.start_file(*name, opts).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+fn p(text: &str) -> String {
+    format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+fn numbered(text: &str) -> String {
+    format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+fn tc(text: &str, extra: &str) -> String {
+    format!("<w:tc><w:tcPr>{extra}</w:tcPr>{}</w:tc>", p(text))
+}
+
+#[test]
+fn docx_paragraphs_tables_and_locators() {
+    let t2 = [
+        vec![tc("信息内容", ""), tc("本年制发件数", ""), tc("本年废止件数", ""), tc("现行有效件数", "")],
+        vec![tc("规章", ""), tc("1", ""), tc("0", ""), tc("3", "")],
+        vec![tc("行政规范性文件", ""), tc("2", ""), tc("1", ""), tc("5", "")],
+        vec![tc("行政许可", "<w:vMerge w:val=\"restart\"/>"), tc("12", "<w:gridSpan w:val=\"3\"/>")],
+        vec![tc("行政许可", "<w:vMerge/>"), tc("", "<w:gridSpan w:val=\"3\"/>")],
+    ];
+    let table: String = t2.iter().map(|r| format!("<w:tr>{}</w:tr>", r.concat())).collect();
+    let body = format!(
+        "{}{}{}{}<w:tbl>{table}</w:tbl>{}{}",
+        p("某县民政局2023年政府信息公开工作年度报告"),
+        numbered("总体情况"),
+        p("<w:r><w:txbxContent>文本框</w:txbxContent></w:r>本年度工作有序开展。"),
+        numbered("主动公开政府信息情况"),
+        numbered("其他需要报告的事项"),
+        p("本年度未收取信息处理费&amp;无其他事项。"),
+    );
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+    );
+    let bytes = docx(&[("[Content_Types].xml", "<Types/>"), ("word/document.xml", &xml)]);
+    // Sniffed from the content under another name.
+    let r = read("report.bin", &bytes);
+    assert_eq!(r.format, Some(xxgk_model::Format::Docx));
+    assert!(r.text.contains("一、总体情况\n"), "{}", r.text);
+    assert!(r.text.contains("二、主动公开政府信息情况\n"), "{}", r.text);
+    assert!(
+        r.text.contains("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 1 | 0 | 3\n"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("行政许可 | 12\n | \n"), "{}", r.text);
+    assert!(r.text.contains("无其他事项"), "{}", r.text);
+    assert!(!r.text.contains("文本框"), "{}", r.text);
+    assert_eq!(cell(&r, "proactive", "regulations", "in_force"), 3);
+    assert_eq!(cell(&r, "proactive", "normative_documents", "issued"), 2);
+    assert_eq!(cell(&r, "proactive", "licensing", "decisions"), 12);
+    let c = r.tables.proactive.as_ref().unwrap().cell("regulations", "in_force").unwrap();
+    assert_eq!(
+        r.locator(c.span.unwrap()),
+        Some(xxgk_model::Locator::TableCell { table: 1, row: 2, column: 4 })
+    );
+    let lic = r.tables.proactive.as_ref().unwrap().cell("licensing", "decisions").unwrap();
+    assert_eq!(
+        r.locator(lic.span.unwrap()),
+        Some(xxgk_model::Locator::TableCell { table: 1, row: 4, column: 2 })
+    );
+    let two = r.section(SectionKey::Proactive).unwrap();
+    assert_eq!(r.slice(two.heading), "二、主动公开政府信息情况");
+    assert_eq!(r.locator(two.heading), Some(xxgk_model::Locator::Paragraph { paragraph: 4 }));
+    let json = extract_json(&r);
+    let s = json["sections"].as_array().unwrap().iter().find(|s| s["key"] == "proactive").unwrap().clone();
+    assert_eq!(s["line"], serde_json::Value::Null);
+    assert_eq!(s["location"], serde_json::json!({"paragraph": 4}));
+}
+
+#[test]
+fn malformed_docx_is_a_clear_read_error() {
+    let err =
+        |bytes: &[u8]| xxgk_adapters::read("x.docx", bytes, &Default::default()).unwrap_err().to_string();
+    let good = docx(&[(
+        "word/document.xml",
+        &format!("<w:document><w:body>{}</w:body></w:document>", p("一、总体情况")),
+    )]);
+    assert!(err(&good[..good.len() / 2]).contains("不是 DOCX 文件"), "{}", err(&good[..good.len() / 2]));
+    let other = docx(&[("word/styles.xml", "<w:styles/>")]);
+    assert_eq!(err(&other), "不是 DOCX 文件：没有 word/document.xml / not a DOCX file: no word/document.xml");
+    let huge = "a".repeat(xxgk_adapters::docx::MAX_DOCUMENT_XML as usize + 1);
+    let bomb = docx(&[("word/document.xml", &huge)]);
+    assert!(bomb.len() < 1024 * 1024);
+    assert!(err(&bomb).contains("超过上限 67108864"), "{}", err(&bomb));
+    assert!(err(b"PK\x03\x04word/document.xml").contains("不是 DOCX 文件"));
+}
