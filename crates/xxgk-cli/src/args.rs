@@ -86,6 +86,15 @@ pub struct CheckArgs {
     /// Print only the summary (-q), or nothing (-qq).
     #[arg(short, long, action = clap::ArgAction::Count)]
     pub quiet: u8,
+    /// Apply the safe fixes in place, then report what remains (`-`: the fixed text goes to stdout).
+    #[arg(long)]
+    pub fix: bool,
+    /// Apply the unsafe fixes too (implies --fix).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print what --fix would change, as a unified diff, without writing.
+    #[arg(long)]
+    pub diff: bool,
     #[command(flatten)]
     pub read: ReadArgs,
 }

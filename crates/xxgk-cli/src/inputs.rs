@@ -179,6 +179,12 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Report, Unreadable> 
     xxgk_adapters::read(input.name(), &bytes, options).map_err(|e| Unreadable::read(&e))
 }
 
+/// Read a text already in memory (a fixed source) into a report named `name`.
+pub fn read_text(name: &str, text: &str, options: &ReadOptions) -> Result<Report, Unreadable> {
+    let options = ReadOptions { encoding: None, ..options.clone() };
+    xxgk_adapters::read(name, text.as_bytes(), &options).map_err(|e| Unreadable::read(&e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

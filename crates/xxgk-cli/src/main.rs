@@ -3,6 +3,7 @@
 
 mod args;
 mod extract;
+mod fix;
 mod inputs;
 mod render;
 mod rules;
@@ -203,30 +204,39 @@ fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome
     for dir in &collected.empty_dirs {
         no_reports(dir, cx.lang);
     }
-    let results: Vec<FileResult> = collected
+    let lint = |name: &str, read: Result<xxgk_model::Report, inputs::Unreadable>| -> Result<FileResult, ConfigError> {
+        let report = match read {
+            Ok(report) => report,
+            Err(why) => {
+                return Ok(FileResult {
+                    path: name.to_string(),
+                    report: None,
+                    index: None,
+                    diagnostics: vec![unreadable(name, &why)],
+                })
+            }
+        };
+        let settings = resolver.resolve(Path::new(name))?;
+        let mut diagnostics = xxgk_engine::check(&report, &settings);
+        if let Some(baseline) = &baseline {
+            diagnostics = baseline.filter(&report, &settings, diagnostics).0;
+        }
+        Ok(FileResult::new(report, diagnostics))
+    };
+    let mut results: Vec<FileResult> = collected
         .inputs
         .par_iter()
-        .map(|input| -> Result<FileResult, ConfigError> {
-            let report = match inputs::read(input, &options) {
-                Ok(report) => report,
-                Err(why) => {
-                    return Ok(FileResult {
-                        path: input.name().to_string(),
-                        report: None,
-                        index: None,
-                        diagnostics: vec![unreadable(input.name(), &why)],
-                    })
-                }
-            };
-            let settings = resolver.resolve(Path::new(input.name()))?;
-            let mut diagnostics = xxgk_engine::check(&report, &settings);
-            if let Some(baseline) = &baseline {
-                diagnostics = baseline.filter(&report, &settings, diagnostics).0;
-            }
-            Ok(FileResult::new(report, diagnostics))
-        })
+        .map(|input| lint(input.name(), inputs::read(input, &options)))
         .collect::<Result<_, _>>()
         .map_err(config_error)?;
+    let mut fixed_stdout = None;
+    if args.fix || args.unsafe_fixes || args.diff {
+        let mode = if args.unsafe_fixes { fix::Mode::Unsafe } else { fix::Mode::Safe };
+        let recheck = |name: &str, text: &str| lint(name, inputs::read_text(name, text, &options));
+        let run = fix::run(&collected.inputs, results, mode, args.diff, cx.lang, recheck).map_err(config_error)?;
+        results = run.results;
+        fixed_stdout = run.stdout;
+    }
     let failed = results.iter().any(|r| r.report.is_none());
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::from_diagnostics(
@@ -245,7 +255,10 @@ fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome
         return Ok(Outcome { errors: 0, failed });
     }
     let summary = Summary::of(&results);
-    let out = render_check(&results, &args, cx, summary)?;
+    let out = match fixed_stdout {
+        Some(text) => text.into_bytes(),
+        None => render_check(&results, &args, cx, summary)?,
+    };
     write_stdout(&out)?;
     let errors = if args.exit_zero { 0 } else { summary.errors };
     Ok(Outcome { errors, failed })
