@@ -4,10 +4,10 @@
 //! (`report.source_span`) so HTML and Markdown keep their markup. An edit touching a table
 //! cell (or a row of inferred, glued numbers) is refused: a fix never changes a number.
 //! Overlapping edits: the first (by position) is applied, the other waits for the next run.
-use std::io::Write;
-use std::path::Path;
 use crate::inputs::Input;
 use crate::render::FileResult;
+use std::io::Write;
+use std::path::Path;
 use xxgk_engine::{Applicability, Diagnostic, Edit, Lang};
 use xxgk_model::{Format, Report, Span};
 
@@ -142,7 +142,9 @@ impl NotFixed {
 /// Whether a report's source can be rewritten at all.
 pub fn fixable_format(report: &Report) -> Result<(), NotFixed> {
     match report.format {
-        Some(f @ (Format::Docx | Format::Pdf)) => Err(NotFixed::Format(if f == Format::Docx { "DOCX" } else { "PDF" })),
+        Some(f @ (Format::Docx | Format::Pdf)) => {
+            Err(NotFixed::Format(if f == Format::Docx { "DOCX" } else { "PDF" }))
+        }
         _ => Ok(()),
     }
 }

@@ -204,7 +204,9 @@ fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome
     for dir in &collected.empty_dirs {
         no_reports(dir, cx.lang);
     }
-    let lint = |name: &str, read: Result<xxgk_model::Report, inputs::Unreadable>| -> Result<FileResult, ConfigError> {
+    let lint = |name: &str,
+                read: Result<xxgk_model::Report, inputs::Unreadable>|
+     -> Result<FileResult, ConfigError> {
         let report = match read {
             Ok(report) => report,
             Err(why) => {
@@ -233,7 +235,8 @@ fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome
     if args.fix || args.unsafe_fixes || args.diff {
         let mode = if args.unsafe_fixes { fix::Mode::Unsafe } else { fix::Mode::Safe };
         let recheck = |name: &str, text: &str| lint(name, inputs::read_text(name, text, &options));
-        let run = fix::run(&collected.inputs, results, mode, args.diff, cx.lang, recheck).map_err(config_error)?;
+        let run =
+            fix::run(&collected.inputs, results, mode, args.diff, cx.lang, recheck).map_err(config_error)?;
         results = run.results;
         fixed_stdout = run.stdout;
     }

@@ -3,7 +3,8 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 const LINE: &str = "本年度未收取政府信息公开信息处理费。";
-const BAD: &str = "本年度未收取政府信息公开信息处理费。依据《政府信息公开信息处理管理办法》执行。xxgk: ignore[XG405]";
+const BAD: &str =
+    "本年度未收取政府信息公开信息处理费。依据《政府信息公开信息处理管理办法》执行。xxgk: ignore[XG405]";
 const GOOD: &str = "本年度未收取政府信息公开信息处理费。依据《政府信息公开信息处理费管理办法》执行。";
 
 fn xxgk(dir: &Path) -> Command {
@@ -61,7 +62,8 @@ fn fix_exits_1_when_errors_remain() {
     let errors = fixture("errors.txt");
     let text = format!("{errors}\n依据《政府信息公开信息处理管理办法》执行。\n");
     let (dir, path) = temp_with("e.txt", &text);
-    let (code, _, stderr) = out(&xxgk(dir.path()).args(["check", "--fix", "--lang", "en", "e.txt"]).output().unwrap());
+    let (code, _, stderr) =
+        out(&xxgk(dir.path()).args(["check", "--fix", "--lang", "en", "e.txt"]).output().unwrap());
     assert_eq!(code, Some(1));
     assert_eq!(stderr, "fixed 1 finding\n");
     assert_eq!(
@@ -130,7 +132,8 @@ fn non_utf8_file_is_left_alone_with_a_message() {
 #[test]
 fn unsafe_fixes_flag_is_accepted() {
     let (dir, path) = temp_with("r.txt", &broken());
-    let (code, _, stderr) = out(&xxgk(dir.path()).args(["check", "--unsafe-fixes", "r.txt"]).output().unwrap());
+    let (code, _, stderr) =
+        out(&xxgk(dir.path()).args(["check", "--unsafe-fixes", "r.txt"]).output().unwrap());
     assert_eq!((code, stderr.as_str()), (Some(0), "已修复 2 处\n"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), fixture("clean.txt").replacen(LINE, GOOD, 1));
 }
