@@ -129,6 +129,9 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimpleFormat::Human)]
     pub format: SimpleFormat,
+    /// List only the rules this pack adds: a bundled pack's name (guizhou, guizhou@0.1) or a path.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub pack: Option<String>,
 }
 
 /// Options of `xxgk explain`.

@@ -397,17 +397,28 @@ fn extract_cmd(args: ExtractArgs, lang: Lang) -> Result<Outcome, RunError> {
 }
 
 fn rules_cmd(args: &RulesArgs, lang: Lang) -> Result<Outcome, RunError> {
-    let all = rules::all();
+    let (all, packs): (Vec<&'static xxgk_engine::RuleMeta>, Vec<String>) = match &args.pack {
+        None => {
+            let all = rules::all();
+            let packs = all.iter().map(|m| rules::pack(m).to_string()).collect();
+            (all, packs)
+        }
+        Some(reference) => {
+            let list = xxgk_engine::packs::rules_of(reference).map_err(config_error)?;
+            (list.iter().map(|(_, m)| *m).collect(), list.into_iter().map(|(p, _)| p).collect())
+        }
+    };
     let out = match args.format {
         SimpleFormat::Json => {
             let list: Vec<serde_json::Value> = all
                 .iter()
-                .map(|m| {
+                .zip(&packs)
+                .map(|(m, pack)| {
                     serde_json::json!({
                         "code": m.code,
                         "name": m.name,
                         "severity": m.severity.as_str(),
-                        "pack": rules::pack(m),
+                        "pack": pack,
                         "fixable": m.fixable,
                         "enabled_by_default": m.enabled_by_default,
                         "since": m.since,
@@ -422,7 +433,8 @@ fn rules_cmd(args: &RulesArgs, lang: Lang) -> Result<Outcome, RunError> {
                 if lang == Lang::En { ("fixable", "off by default") } else { ("可修复", "默认关闭") };
             let rows: Vec<Vec<String>> = all
                 .iter()
-                .map(|m| {
+                .zip(&packs)
+                .map(|(m, pack)| {
                     let mut notes = Vec::new();
                     if m.fixable {
                         notes.push(fixable);
@@ -434,12 +446,19 @@ fn rules_cmd(args: &RulesArgs, lang: Lang) -> Result<Outcome, RunError> {
                         m.code.to_string(),
                         m.name.to_string(),
                         m.severity.as_str().to_string(),
-                        rules::pack(m).to_string(),
+                        pack.clone(),
                         notes.join(", "),
                     ]
                 })
                 .collect();
             let mut out = String::new();
+            if rows.is_empty() {
+                out.push_str(if lang == Lang::En {
+                    "this pack adds no rules\n"
+                } else {
+                    "该规则包未增加规则\n"
+                });
+            }
             for r in &rows {
                 let line = format!(
                     "{:<6}  {:<w1$}  {:<7}  {}  {}",
@@ -461,7 +480,19 @@ fn rules_cmd(args: &RulesArgs, lang: Lang) -> Result<Outcome, RunError> {
 }
 
 fn explain(args: &ExplainArgs, lang: Lang) -> Result<Outcome, RunError> {
-    let Some(meta) = rules::find(args.rule.trim()) else {
+    // A pack rule: of the config that applies here, else of a bundled pack.
+    let pack_settings =
+        || Resolver::new(None, Overrides::default()).and_then(|r| r.resolve(Path::new("."))).ok();
+    let (found, pack) = match rules::find(args.rule.trim()) {
+        Some(meta) => (Some(meta), rules::pack(meta).to_string()),
+        None => {
+            let settings = pack_settings().unwrap_or_default();
+            let meta = xxgk_engine::packs::find_rule(&settings, args.rule.trim());
+            let pack = meta.and_then(|m| xxgk_engine::packs::pack_of(&settings, m.code)).unwrap_or_default();
+            (meta, pack)
+        }
+    };
+    let Some(meta) = found else {
         let hint = match rules::suggest(args.rule.trim()).first() {
             Some(m) => format!("是否是 {} ({})? / did you mean {} ({})?", m.code, m.name, m.code, m.name),
             None => "`xxgk rules` 列出全部规则 / `xxgk rules` lists every rule".to_string(),
@@ -480,7 +511,7 @@ fn explain(args: &ExplainArgs, lang: Lang) -> Result<Outcome, RunError> {
             meta.code,
             meta.name,
             meta.severity.as_str(),
-            rules::pack(meta),
+            pack,
             meta.since,
             if meta.fixable { "；可自动修复" } else { "" }
         ),
@@ -489,7 +520,7 @@ fn explain(args: &ExplainArgs, lang: Lang) -> Result<Outcome, RunError> {
             meta.code,
             meta.name,
             meta.severity.as_str(),
-            rules::pack(meta),
+            pack,
             meta.since,
             if meta.fixable { "; fixable" } else { "" }
         ),

@@ -232,7 +232,8 @@ impl Config {
         for layer in &self.layers {
             let Some(defs) = &layer.options.rule else { continue };
             let pack = layer.options.name.clone().unwrap_or_else(|| layer.name.clone());
-            let rules = crate::packs::compile_layer(&pack, defs, &mut taken)
+            let version = layer.options.version.as_deref().unwrap_or("");
+            let rules = crate::packs::compile_layer(&pack, version, defs, &mut taken)
                 .map_err(|(span, message, label, help)| layer.invalid(span, message, label, help))?;
             metas.extend(rules.iter().map(|r| r.meta));
             pack_rules.extend(rules);

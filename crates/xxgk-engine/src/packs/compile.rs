@@ -202,8 +202,8 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// Check and compile one rule of the pack `pack`.
-pub(crate) fn compile_rule(pack: &str, def: &RuleDef) -> Result<PackRule, RuleError> {
+/// Check and compile one rule of the pack `pack` at `version` (the rule's `since`).
+pub(crate) fn compile_rule(pack: &str, version: &str, def: &RuleDef) -> Result<PackRule, RuleError> {
     let code = def.code.get_ref();
     let prefix_len = code.find(|c: char| c.is_ascii_digit()).unwrap_or(code.len());
     let (prefix, digits) = code.split_at(prefix_len);
@@ -360,7 +360,7 @@ pub(crate) fn compile_rule(pack: &str, def: &RuleDef) -> Result<PackRule, RuleEr
         code: leak(code.clone()),
         name: leak(name.clone()),
         severity,
-        since: leak(pack.to_string()),
+        since: leak(version.to_string()),
         doc: leak(if doc.ends_with('\n') || doc.is_empty() { doc } else { format!("{doc}\n") }),
         fixable,
         enabled_by_default: def.enabled.unwrap_or(true),
@@ -382,13 +382,14 @@ pub(crate) fn compile_rule(pack: &str, def: &RuleDef) -> Result<PackRule, RuleEr
 /// Check and compile the rules of one pack; codes must share one prefix and be new to `taken`.
 pub(crate) fn compile_layer(
     pack: &str,
+    version: &str,
     defs: &[RuleDef],
     taken: &mut Vec<(String, String)>,
 ) -> Result<Vec<PackRule>, RuleError> {
     let mut out = Vec::new();
     let mut first_prefix: Option<String> = None;
     for def in defs {
-        let rule = compile_rule(pack, def)?;
+        let rule = compile_rule(pack, version, def)?;
         let code = rule.meta.code;
         let prefix: String = code.chars().take_while(|c| c.is_ascii_uppercase()).collect();
         match &first_prefix {

@@ -105,7 +105,7 @@ pub fn pack_rules(name: &str) -> Option<Vec<&'static RuleMeta>> {
     let options: crate::config::options::FileOptions = toml::from_str(text).ok()?;
     let mut out = Vec::new();
     for def in options.rule.iter().flatten() {
-        if let Ok(rule) = compile::compile_rule(name, def) {
+        if let Ok(rule) = compile::compile_rule(name, options.version.as_deref().unwrap_or(""), def) {
             out.push(rule.meta);
         }
     }
@@ -124,4 +124,17 @@ pub fn pack_of(settings: &Settings, code: &str) -> Option<String> {
         .iter()
         .find(|(name, _)| pack_rules(name).is_some_and(|rules| rules.iter().any(|m| m.code == code)))
         .map(|(name, _)| name.to_string())
+}
+
+/// The declarative rules a pack brings, by bundled name (`guizhou`, `guizhou@0.1`) or path
+/// (relative to the current directory), with those of the packs it extends: for
+/// `xxgk rules --pack`. The pack is loaded as a config would load it, so a malformed or
+/// unknown pack is the same located error.
+pub fn rules_of(reference: &str) -> Result<Vec<(String, &'static RuleMeta)>, crate::config::ConfigError> {
+    // Errors name the flag: the pack is loaded as if listed in a config called `--pack`.
+    let here = std::path::Path::new("--pack");
+    let text = format!("packs = [{}]\n", toml::Value::String(reference.to_string()));
+    let settings =
+        crate::config::Config::from_text(here, &text)?.compile(&crate::config::Overrides::default())?;
+    Ok(settings.pack_rules.rules.iter().map(|r| (r.pack.clone(), r.meta)).collect())
 }

@@ -261,3 +261,15 @@ fn house_style_example_is_off_until_selected() {
     let meta = super::find_rule(&load(""), "HS001").expect("HS001");
     assert!(meta.doc.starts_with("## 检查内容\n") && meta.fixable && !meta.enabled_by_default);
 }
+
+#[test]
+fn rules_of_a_pack_by_path_and_by_name() {
+    let path = fixture("every_kind.toml").display().to_string();
+    let rules = super::rules_of(&path).expect("loads");
+    let codes: Vec<&str> = rules.iter().map(|(_, m)| m.code).collect();
+    assert_eq!(codes, ["FX001", "FX002", "FX003", "FX004", "FX005", "FX006", "FX007", "FX008", "FX009"]);
+    assert!(rules.iter().all(|(pack, _)| pack == "fixture"));
+    assert!(super::rules_of("guizhou").expect("bundled").is_empty());
+    assert!(super::rules_of("guizhou@9").is_err());
+    assert!(super::rules_of("atlantis").is_err());
+}
