@@ -7,6 +7,7 @@ mod period_missing;
 mod period_not_year;
 mod publication_late;
 #[cfg(test)]
+#[path = "tests/seeds.rs"]
 mod seeds;
 mod stale_year;
 mod year_mismatch;
