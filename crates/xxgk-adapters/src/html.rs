@@ -20,7 +20,7 @@ use crate::ReadError;
 use ego_tree::NodeRef;
 use encoding_rs::{Encoding, GB18030, GBK};
 use scraper::{Html, Node};
-use xxgk_model::{Format, OffsetMap, Report, Segment, Span};
+use xxgk_model::{Format, Report, Segment, Span};
 
 /// How far ahead of the cursor a text run is searched for, in bytes.
 pub const SEARCH_WINDOW: usize = 256 * 1024;
@@ -122,16 +122,7 @@ fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Read a decoded HTML page into a report.
 pub fn read_html(path: &str, source: String) -> Report {
     let (text, segments) = to_text(&source);
-    let mut report = Report {
-        path: path.to_string(),
-        format: Some(Format::Html),
-        text,
-        source: Some(source),
-        map: OffsetMap { segments },
-        ..Report::default()
-    };
-    crate::recognise::recognise(&mut report);
-    report
+    crate::text::read_mapped(path, Format::Html, text, source, segments)
 }
 
 /// The plain text of a page and the segments mapping it back into the page.

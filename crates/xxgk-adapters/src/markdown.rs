@@ -16,7 +16,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use xxgk_model::{Format, OffsetMap, Report, Segment, Span};
+use xxgk_model::{Format, Report, Segment, Span};
 
 /// A line at least this many characters long that does not end a sentence is hard-wrapped.
 pub const WRAP_WIDTH: usize = 15;
@@ -37,16 +37,7 @@ static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Read decoded Markdown into a report.
 pub fn read_markdown(path: &str, source: String) -> Report {
     let (text, segments) = to_text(&source);
-    let mut report = Report {
-        path: path.to_string(),
-        format: Some(Format::Markdown),
-        text,
-        source: Some(source),
-        map: OffsetMap { segments },
-        ..Report::default()
-    };
-    crate::recognise::recognise(&mut report);
-    report
+    crate::text::read_mapped(path, Format::Markdown, text, source, segments)
 }
 
 /// What a source line is.
