@@ -8,6 +8,7 @@
 pub mod baseline;
 pub mod config;
 mod diagnostic;
+pub mod issuer;
 pub mod packs;
 mod rule;
 pub mod rules;

@@ -1,8 +1,7 @@
 //! XG404 publication-late: published after the deadline of 条例 第四十九条, or before the year ended.
 use super::{report_year, zh_date};
+use crate::issuer::{self, Kind};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
-use regex::Regex;
-use std::sync::LazyLock;
 use xxgk_model::{Date, Report};
 
 declare_rule! {
@@ -42,58 +41,6 @@ declare_rule! {
 /// The rule.
 pub(crate) struct PublicationLate;
 
-/// The level of the body a report is for, which sets its deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Level {
-    /// A department, office or other body: `department` deadline.
-    Department,
-    /// A county-or-higher people's government's own report: `government` deadline.
-    Government,
-}
-
-impl Level {
-    fn key(self) -> &'static str {
-        match self {
-            Level::Department => "department",
-            Level::Government => "government",
-        }
-    }
-}
-
-/// The year in a title, and what comes before and after it.
-static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)(?:19|20)\d{2} ?年度?(.*?)(?:政府信息公开|政务公开|信息公开|$)").expect("valid regex")
-});
-
-/// The level of a body's name, or `None` when the name says nothing (empty).
-pub(crate) fn level_of_name(name: &str) -> Option<Level> {
-    let name = name.trim().trim_matches(|c: char| c.is_whitespace() || "《》“”\"'".contains(c));
-    if name.is_empty() {
-        return None;
-    }
-    if let Some(body) = name.strip_suffix("人民政府") {
-        // Township governments are not county-or-higher (条例 第四十九条 names those only).
-        let township = body.ends_with('乡') || body.ends_with('镇');
-        return Some(if township { Level::Department } else { Level::Government });
-    }
-    // A bare place name ("平潭综合实验区", "鼎城区") is the government's report for that place.
-    let place = ['省', '市', '区', '县', '州', '旗', '盟'];
-    Some(if name.ends_with(place) { Level::Government } else { Level::Department })
-}
-
-/// The level of the report: from the body its title names, else from the issuer; a department by default.
-pub(crate) fn level(report: &Report) -> Level {
-    let from_title = report.meta.title.as_ref().and_then(|t| {
-        let c = TITLE_YEAR.captures(t.value.trim())?;
-        let before = c.get(1).map_or("", |m| m.as_str());
-        let after = c.get(2).map_or("", |m| m.as_str());
-        level_of_name(before).or_else(|| level_of_name(after))
-    });
-    from_title
-        .or_else(|| report.meta.issuer.as_ref().and_then(|i| level_of_name(&i.value)))
-        .unwrap_or(Level::Department)
-}
-
 impl Rule for PublicationLate {
     fn meta(&self) -> &'static RuleMeta {
         &PUBLICATION_LATE
@@ -124,7 +71,7 @@ impl Rule for PublicationLate {
             cx.report(label(d));
             return;
         }
-        let level = level(report);
+        let level = issuer::kind(report);
         let Some(deadline) = cx.settings().options.deadlines.iter().find(|d| d.level == level.key()) else {
             return;
         };
@@ -133,8 +80,8 @@ impl Rule for PublicationLate {
             return;
         }
         let (who_zh, who_en) = match level {
-            Level::Department => ("部门", "a department"),
-            Level::Government => ("县级以上人民政府", "a county-or-higher government"),
+            Kind::Department => ("部门", "a department"),
+            Kind::Government => ("县级以上人民政府", "a county-or-higher government"),
         };
         let d = Diagnostic::new(
             &PUBLICATION_LATE,
@@ -174,37 +121,19 @@ mod tests {
     }
 
     #[test]
-    fn levels() {
-        for (name, level) in [
-            ("鞍山市人民政府", Level::Government),
-            ("鞍山市人民政府办公室", Level::Department),
-            ("北京市人民政府办公厅", Level::Department),
-            ("某县人民政府部门", Level::Department),
-            ("某镇人民政府", Level::Department),
-            ("平潭综合实验区", Level::Government),
-            ("鼎城区", Level::Government),
-            ("鼎城区工信局", Level::Department),
-            ("市国资委", Level::Department),
-        ] {
-            assert_eq!(level_of_name(name), Some(level), "{name}");
-        }
-        assert_eq!(level_of_name(" "), None);
-    }
-
-    #[test]
     fn level_from_title_then_issuer() {
         let d = date(2024, 1, 20);
         assert_eq!(
-            level(&report("鞍山市人民政府办公室2023年政府信息公开工作年度报告", None, d)),
-            Level::Department
+            issuer::kind(&report("鞍山市人民政府办公室2023年政府信息公开工作年度报告", None, d)),
+            Kind::Department
         );
-        assert_eq!(level(&report("某县2023年政府信息公开工作年度报告", None, d)), Level::Government);
-        assert_eq!(level(&report("2023年度市国资委政务公开工作报告", None, d)), Level::Department);
+        assert_eq!(issuer::kind(&report("某县2023年政府信息公开工作年度报告", None, d)), Kind::Government);
+        assert_eq!(issuer::kind(&report("2023年度市国资委政务公开工作报告", None, d)), Kind::Department);
         assert_eq!(
-            level(&report("2023年政府信息公开工作年度报告", Some("某县人民政府"), d)),
-            Level::Government
+            issuer::kind(&report("2023年政府信息公开工作年度报告", Some("某县人民政府"), d)),
+            Kind::Government
         );
-        assert_eq!(level(&report("2023年政府信息公开工作年度报告", None, d)), Level::Department);
+        assert_eq!(issuer::kind(&report("2023年政府信息公开工作年度报告", None, d)), Kind::Department);
     }
 
     #[test]

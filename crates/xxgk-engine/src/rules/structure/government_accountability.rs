@@ -1,12 +1,13 @@
 //! XG107 government-accountability: a people's government's own report says nothing in section 一
 //! about 工作考核, 社会评议 and 责任追究.
+use crate::issuer::{self, Kind};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use xxgk_model::{Report, SectionKey};
 
 declare_rule! {
     /// ## 检查内容
-    /// 人民政府本级的年度报告（发布机构或标题主体是“××人民政府”“××县政府”“××区政府”等，
-    /// 不含其办公室、办公厅和工作部门），第一部分是否写明政府信息公开工作考核、社会评议和责任追究
+    /// 人民政府本级的年度报告（标题所称机关——标题未写明时为发布机构——是“××人民政府”“××县政府”
+    /// “××区政府”或地名本身，如“鼎城区”；不含其办公室、办公厅、工作部门和乡镇），第一部分是否写明政府信息公开工作考核、社会评议和责任追究
     /// 结果情况。缺哪项列哪项。以常见说法判断：考核也认“绩效评估”“考评”；社会评议也认“评议”
     /// “满意度”“社会评价”；责任追究也认“追究”“问责”。
     /// ## 为什么
@@ -22,8 +23,8 @@ declare_rule! {
     /// ## 修复
     /// 在第一部分“监督保障”中写明本年度工作考核、社会评议和责任追究的结果（没有的写明“未发生责任追究”）。
     /// ## English
-    /// Fires when a people's government's own report (issuer or title subject ending in 人民政府,
-    /// 县政府, 区政府 …, not its 办公室 or departments) does not mention in section 一 the
+    /// Fires when a people's government's own report (the body the title names, else the issuer,
+    /// ends in 人民政府, 县政府, 区政府 … or is a bare place name; not its 办公室, departments or townships) does not mention in section 一 the
     /// results of 工作考核 (assessment), 社会评议 (public evaluation) and 责任追究 (accountability),
     /// naming the missing ones. Fix: state each result, or that there was none.
     pub GOVERNMENT_ACCOUNTABILITY = { code: "XG107", name: "government-accountability", severity: Warning, since: "0.1.0" }
@@ -38,38 +39,13 @@ const ITEMS: &[(&str, &str, &[&str])] = &[
     ("责任追究", "accountability", &["责任追究", "追究", "问责"]),
 ];
 
-/// The reporting body's name: the issuer, else the title up to the year.
-fn subject(report: &Report) -> Option<String> {
-    if let Some(issuer) = &report.meta.issuer {
-        return Some(issuer.value.trim().to_string());
-    }
-    let title = report.meta.title.as_ref().map_or_else(|| first_line(report), |t| t.value.as_str());
-    let end = title.find(|c: char| c.is_ascii_digit()).unwrap_or(title.len());
-    let head = &title[..end];
-    let head = head.split("关于").next().unwrap_or(head);
-    (!head.is_empty()).then(|| head.trim().to_string())
-}
-
-fn first_line(report: &Report) -> &str {
-    report.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
-}
-
-/// Whether `name` is a people's government itself (not its office or a department).
-pub(crate) fn is_government(name: &str) -> bool {
-    let name = name.trim_end_matches(['）', ')', ' ']);
-    name.ends_with("人民政府")
-        || ["省政府", "市政府", "县政府", "区政府", "旗政府", "州政府", "盟政府"]
-            .iter()
-            .any(|s| name.ends_with(s))
-}
-
 impl Rule for GovernmentAccountability {
     fn meta(&self) -> &'static RuleMeta {
         &GOVERNMENT_ACCOUNTABILITY
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
         let Some(section) = report.section(SectionKey::Overview) else { return };
-        if !subject(report).is_some_and(|s| is_government(&s)) {
+        if issuer::kind(report) != Kind::Government {
             return;
         }
         let body = report.slice(section.body);
@@ -100,33 +76,5 @@ impl Rule for GovernmentAccountability {
                 ),
             )),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::structure::testing::{field, report, six};
-
-    #[test]
-    fn governments_but_not_their_offices_or_departments() {
-        for name in ["某县人民政府", "鼎城区人民政府", "某市政府", "某区政府"] {
-            assert!(is_government(name), "{name}");
-        }
-        for name in ["鞍山市人民政府办公室", "某省人民政府办公厅", "鼎城区工信局", "市国资委", "某镇"]
-        {
-            assert!(!is_government(name), "{name}");
-        }
-    }
-
-    #[test]
-    fn subject_from_issuer_or_title() {
-        let mut r = report(&six(["甲", "乙", "丙", "丁", "戊", "己"]));
-        r.meta.title = field(&r, "某县人民政府2023年政府信息公开工作年度报告".to_string(), "");
-        assert_eq!(subject(&r).as_deref(), Some("某县人民政府"));
-        r.meta.issuer = field(&r, "某县人民政府办公室".to_string(), "");
-        assert_eq!(subject(&r).as_deref(), Some("某县人民政府办公室"));
-        let r = report("某区人民政府关于2023年政府信息公开工作年度报告\n一、总体情况\n甲\n");
-        assert_eq!(subject(&r).as_deref(), Some("某区人民政府"));
     }
 }

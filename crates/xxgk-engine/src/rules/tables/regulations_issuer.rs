@@ -1,6 +1,7 @@
 //! XG207 regulations-issuer: 规章 counts for a body that cannot make 规章 (county level and below).
 use super::count_not_integer::table_name;
 use super::sheet::num;
+use crate::issuer::{county_marker, says_level};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use xxgk_model::{Report, Span};
 
@@ -40,36 +41,6 @@ declare_rule! {
 
 /// XG207.
 pub(crate) struct RegulationsIssuer;
-
-/// Where a name marks a county-level-or-lower body, and the marker (`区`).
-pub(crate) fn county_marker(name: &str) -> Option<(usize, &'static str)> {
-    let chars: Vec<(usize, char)> = name.char_indices().collect();
-    let before = |i: usize, s: &str| name[..chars[i].0].ends_with(s);
-    let after = |i: usize, s: &str| name[chars[i].0..].chars().skip(1).collect::<String>().starts_with(s);
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let marker = match c {
-            '县' => Some("县"),
-            '旗' if !before(i, "红") => Some("旗"),
-            '区' if !(before(i, "自治") || before(i, "地") || before(i, "行政") || after(i, "域")) => {
-                Some("区")
-            }
-            '乡' if !(before(i, "城") || after(i, "村")) => Some("乡"),
-            '镇' if !after(i, "江") => Some("镇"),
-            '街' if after(i, "道") => Some("街道"),
-            _ => None,
-        };
-        if let Some(m) = marker {
-            return Some((at, m));
-        }
-    }
-    None
-}
-
-/// Whether a name says an administrative level at all (a place or level marker).
-fn says_level(name: &str) -> bool {
-    county_marker(name).is_some()
-        || ["省", "市", "自治区", "州", "盟", "国务院", "国家"].iter().any(|m| name.contains(m))
-}
 
 impl Rule for RegulationsIssuer {
     fn meta(&self) -> &'static RuleMeta {
@@ -120,48 +91,5 @@ impl Rule for RegulationsIssuer {
             "only State Council departments and provincial, municipal (with districts) and autonomous-prefecture \
              governments make 规章; count the body's own documents as normative documents and put 0 here",
         )));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::county_marker;
-
-    #[test]
-    fn county_level_names() {
-        for (name, marker) in [
-            ("鼎城区工信局", "区"),
-            ("常德市鼎城区人民政府", "区"),
-            ("广西壮族自治区南宁市青秀区人民政府", "区"),
-            ("XX县住房和城乡建设局", "县"),
-            ("长阳土家族自治县人民政府", "县"),
-            ("达尔罕茂明安联合旗人民政府", "旗"),
-            ("XX镇人民政府", "镇"),
-            ("XX乡人民政府", "乡"),
-            ("城关街道办事处", "街道"),
-            ("上海市浦东新区人民政府", "区"),
-        ] {
-            assert_eq!(county_marker(name).map(|m| m.1), Some(marker), "{name}");
-        }
-    }
-
-    #[test]
-    fn higher_level_names() {
-        for name in [
-            "广西壮族自治区人民政府",
-            "新疆维吾尔自治区司法厅",
-            "市国资委",
-            "鞍山市人民政府办公室",
-            "镇江市人民政府",
-            "湖南省乡村振兴局",
-            "长沙市住房和城乡建设局",
-            "阿里地区行政公署",
-            "延边朝鲜族自治州人民政府",
-            "贵州省机关事务管理局",
-            "区域协调发展司",
-            "香港特别行政区",
-        ] {
-            assert_eq!(county_marker(name), None, "{name}");
-        }
     }
 }
