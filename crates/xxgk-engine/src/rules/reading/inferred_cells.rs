@@ -1,14 +1,15 @@
 //! XG004 inferred-cells: a row's values had to be inferred (glued digits split, dropped cells placed).
 use crate::rules::reading::table_incomplete::row_label;
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
-use xxgk_model::{Inference, InferenceKind, InferenceStatus, Report, TableKey, Value};
+use xxgk_model::{Inference, InferenceKind, InferenceStatus, Report, Span, TableKey, Value};
 
 declare_rule! {
     /// ## 检查内容
     /// 表格某行的数值是否只能靠推断读出：数字粘连在一起（如“12070100128”），或空白单元格被省略、
     /// 剩下的数值需要重新定位到各列。报告说明推断方式、原文和把握程度：唯一读法、多种读法
     /// （列出其他读法），或任何读法都无法使表格自洽。同一张表中以同样方式唯一读出的行超过3行时，
-    /// 合并为一条（标出各行），多种读法和无法自洽的行逐行报告。
+    /// 合并为一条（标出各行）；印在同一行里的几组数值（如表4的行政复议和两类行政诉讼）唯一读出时
+    /// 也合为一条；多种读法和无法自洽的行逐行报告。
     /// ## 为什么
     /// 推断出的数值可能与机关本意不同；读者和审核人需要知道哪些数是推断的。
     /// 已发布的表格本身前后矛盾时，勾稽关系规则（XG201–XG204）会报告不平衡的合计。
@@ -26,7 +27,8 @@ declare_rule! {
     /// blank cells dropped so the remaining values had to be placed. The message says how, quotes
     /// the text, and says how sure the reading is: unique, ambiguous (listing the other readings),
     /// or inconsistent (no reading makes the published row agree with the identities). More than
-    /// three unique readings of one kind in a table make one diagnostic with the rows as labels. Fix:
+    /// three unique readings of one kind in a table make one diagnostic with the rows as labels, and so
+    /// do groups of values printed on one line (table 4's review and lawsuit groups). Fix:
     /// publish each cell separately and write 0 in empty cells.
     pub INFERRED_CELLS = { code: "XG004", name: "inferred-cells", severity: Warning, since: "0.1.0" }
 }
@@ -107,16 +109,83 @@ fn help() -> Text {
     )
 }
 
+/// The inferences in order, those read uniquely of one printed line (same table and kind,
+/// nothing but spaces between them) run together.
+fn same_line_runs(report: &Report) -> Vec<Vec<&Inference>> {
+    let mut runs: Vec<Vec<&Inference>> = Vec::new();
+    for inf in &report.inferences {
+        if let Some(last) = runs.last_mut().and_then(|run| run.last().copied().map(|l| (l, run))) {
+            let (prev, run) = last;
+            let between = report.text.get(prev.span.end as usize..inf.span.start as usize);
+            let joined = inf.status == InferenceStatus::Unique
+                && prev.status == InferenceStatus::Unique
+                && (prev.table, prev.kind) == (inf.table, inf.kind)
+                && between.is_some_and(|b| b.chars().all(|c| c == ' ' || c == '\t' || c == '|'));
+            if joined {
+                run.push(inf);
+                continue;
+            }
+        }
+        runs.push(vec![inf]);
+    }
+    runs
+}
+
+/// One finding for the rows read out of one printed line.
+fn one_line_finding(report: &Report, run: &[&Inference]) -> Diagnostic {
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let n = first.table.number();
+    let span = Span::new(first.span.start as usize, last.span.end as usize);
+    let text = one_line(report.slice(span));
+    let (how, how_en) = match first.kind {
+        InferenceKind::Glued => ("数字粘连", "digits glued together"),
+        InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
+    };
+    let parts: Vec<(String, String)> = run
+        .iter()
+        .map(|inf| {
+            let (zh, en) = row_label(inf.table, inf.row);
+            let c = chosen(report, inf);
+            (format!("“{zh}” {}", reading(&c)), format!("“{en}” {}", reading_en(&c)))
+        })
+        .collect();
+    let zh: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+    let en: Vec<&str> = parts.iter().map(|p| p.1.as_str()).collect();
+    let mut d = Diagnostic::new(
+        &INFERRED_CELLS,
+        span,
+        Text::new(
+            format!("表{n}一行中{}组数值{how}（“{text}”），按勾稽关系唯一读作 {}", run.len(), zh.join("；")),
+            format!(
+                "Table {n}: {} groups of values on one line, {how_en} (“{text}”), read as {}, the only reading that fits the identities",
+                run.len(),
+                en.join("; ")
+            ),
+        ),
+    )
+    .with_help(help());
+    for (inf, (zh, en)) in run.iter().zip(&parts) {
+        d = d.with_label(inf.span, Text::new(zh.clone(), en.clone()));
+    }
+    d
+}
+
 impl Rule for InferredCells {
     fn meta(&self) -> &'static RuleMeta {
         &INFERRED_CELLS
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
         let mut groups: Vec<((TableKey, InferenceKind), Vec<&Inference>)> = Vec::new();
-        for inf in &report.inferences {
+        for run in same_line_runs(report) {
+            let inf = run[0];
             // Ambiguous and inconsistent readings each need a look; unique ones may be many.
             if inf.status != InferenceStatus::Unique {
                 cx.report(Diagnostic::new(&INFERRED_CELLS, inf.span, message(report, inf)).with_help(help()));
+                continue;
+            }
+            // Several rows read out of one printed line (table 4's groups): one finding.
+            if run.len() > 1 {
+                cx.report(one_line_finding(report, &run));
                 continue;
             }
             let key = (inf.table, inf.kind);
@@ -172,7 +241,7 @@ impl Rule for InferredCells {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xxgk_model::{Cell, Row, Span, Table, T3_COLUMNS};
+    use xxgk_model::{Cell, Row, Table, T3_COLUMNS};
 
     fn report_with(status: InferenceStatus, alternatives: Vec<Vec<Option<Value>>>) -> Report {
         let text = "一、本年新收政府信息公开申请数量1207010128\n".to_string();
