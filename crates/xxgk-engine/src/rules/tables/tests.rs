@@ -207,6 +207,21 @@ fn blank_total_is_one_finding() {
 }
 
 #[test]
+fn a_blank_total_column_is_one_finding() {
+    let printed: Vec<(&str, &str, &str)> =
+        ["new", "granted", "denied_third_party", "outcome_total"].iter().map(|r| (*r, "total", "")).collect();
+    let r = Builder::new().t3_with(&consistent_t3(), &printed).build();
+    let d = run(&r, "XG208");
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        d[0].message.zh,
+        "表三有4个总计为空，而其分项不为 0（如“一、本年新收政府信息公开申请数量”行的总计为空，而六类申请人之和为 128）"
+    );
+    assert_eq!(d[0].labels.len(), 3);
+    assert_eq!(codes(&r), ["XG208"]);
+}
+
+#[test]
 fn blank_outcome_total_is_named_as_a_column() {
     let r = Builder::new().t3_with(&consistent_t3(), &[("outcome_total", "commercial", "—")]).build();
     assert_eq!(run(&r, "XG208")[0].message.zh, "表三“商业企业”列的（七）总计为空，而各项办理结果之和为 7");

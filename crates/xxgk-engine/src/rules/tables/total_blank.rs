@@ -1,7 +1,7 @@
 //! XG208 total-blank: a 总计 cell is blank while the cells it sums are non-zero.
 use super::sheet::{num, Sheet};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
-use xxgk_model::Report;
+use xxgk_model::{Report, Span};
 
 declare_rule! {
     /// ## 检查内容
@@ -9,6 +9,7 @@ declare_rule! {
     /// 而它所合计的单元格不全为 0。只在表格找到时检查（XG002）。
     ///
     /// 这种情况下 XG201–XG204 不再就同一合计另报不平衡：原因只有一个，就是总计没填。
+    /// 一张表中空白的总计超过3个（如整列总计未填）时合为一条，逐个标出。
     /// ## 为什么
     /// 空白按 0 计，读者看到的是"总计 0"与分项矛盾；多半是漏填了总计。
     /// ## 依据
@@ -24,12 +25,53 @@ declare_rule! {
     /// ## English
     /// Fires when a total cell of table 3 (the 总计 column, the III(7) row) or of table 4 is
     /// blank while the cells it sums are not all 0; XG201–XG204 then stay silent about that
-    /// total. Example: row I has 3 natural-person requests and a blank total. Fill in the total.
+    /// total; more than three in one table (a total column left empty) make one finding with a
+    /// label per total. Example: row I has 3 natural-person requests and a blank total. Fill in the total.
     pub TOTAL_BLANK = { code: "XG208", name: "total-blank", severity: Error, since: "0.1.0" }
 }
 
 /// XG208.
 pub(crate) struct TotalBlank;
+
+/// More blank totals than this in one table (a total column left empty) make one finding.
+const GROUP: usize = 3;
+
+/// Each blank total of a table, or one finding with a label per total when there are many.
+fn report_found(number: u8, found: Vec<(Span, Text, String)>, cx: &mut Checker<'_>) {
+    if found.len() <= GROUP {
+        for (span, message, p) in found {
+            cx.report(
+                Diagnostic::new(&TOTAL_BLANK, span, message)
+                    .with_help(Text::new(format!("填写总计 {p}"), format!("fill in the total, {p}"))),
+            );
+        }
+        return;
+    }
+    let n = found.len();
+    let zh = if number == 3 { "三" } else { "四" };
+    let (span, first, _) = &found[0];
+    let mut d = Diagnostic::new(
+        &TOTAL_BLANK,
+        *span,
+        Text::new(
+            format!(
+                "表{zh}有{n}个总计为空，而其分项不为 0（如{}）",
+                first.zh.trim_start_matches(&format!("表{zh}"))
+            ),
+            format!(
+                "Table {number}: {n} totals are blank while their parts are not 0 (e.g. {})",
+                first.en.trim_start_matches(&format!("Table {number}: "))
+            ),
+        ),
+    )
+    .with_help(Text::new("逐一填写各总计（各分项之和）", "fill in each total, the sum of its parts"));
+    for (span, message, _) in &found[1..] {
+        let zh_label = message.zh.trim_start_matches(&format!("表{zh}")).to_string();
+        let en_label = message.en.trim_start_matches(&format!("Table {number}: ")).to_string();
+        d = d.with_label(*span, Text::new(zh_label, en_label));
+    }
+    cx.report(d);
+}
 
 impl Rule for TotalBlank {
     fn meta(&self) -> &'static RuleMeta {
@@ -39,6 +81,7 @@ impl Rule for TotalBlank {
         for (number, sheet) in [(3, Sheet::requests(report)), (4, Sheet::appeals(report))] {
             let Some(sheet) = sheet else { continue };
             let mut seen = Vec::new();
+            let mut found: Vec<(Span, Text, String)> = Vec::new();
             for (_, id) in &sheet.identities {
                 let [cell] = id.lhs[..] else { continue };
                 let parts = id.sums(&sheet.grid).map_or(0.0, |(_, p)| p);
@@ -65,11 +108,9 @@ impl Rule for TotalBlank {
                     format!("表{}{where_zh}为空，而{what_zh}为 {p}", if number == 3 { "三" } else { "四" }),
                     format!("Table {number}: the total of {where_en} is blank but its parts sum to {p}"),
                 );
-                cx.report(
-                    Diagnostic::new(&TOTAL_BLANK, sheet.span(cell), message)
-                        .with_help(Text::new(format!("填写总计 {p}"), format!("fill in the total, {p}"))),
-                );
+                found.push((sheet.span(cell), message, p));
             }
+            report_found(number, found, cx);
         }
     }
 }
