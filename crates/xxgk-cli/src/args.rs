@@ -31,6 +31,29 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the settings in force for a file or directory, as TOML (every config merged).
     Config(ConfigArgs),
+    /// Write a commented xxgk.toml for a bundled pack (never overwrites one).
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+}
+
+/// Options of `xxgk init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The bundled pack the config builds on: national (default), guizhou, hunan, liaoning (a pin such as guizhou@0.1 is kept).
+    #[arg(long, value_name = "NAME")]
+    pub pack: Option<String>,
+    /// The directory to write xxgk.toml in (default: the current directory).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Options of `xxgk completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options of `xxgk config`.

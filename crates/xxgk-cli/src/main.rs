@@ -4,8 +4,10 @@
 mod args;
 mod check;
 mod commands;
+mod completions;
 mod extract;
 mod fix;
+mod init;
 mod inputs;
 mod render;
 mod rules;
@@ -86,6 +88,8 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
         Command::Rules(args) => commands::rules_cmd(&args, lang),
         Command::Explain(args) => commands::explain(&args, lang),
         Command::Config(args) => commands::config_cmd(&args, cli.lang),
+        Command::Init(args) => init::init(&args, lang),
+        Command::Completions(args) => completions::completions(&args),
     }
 }
 
