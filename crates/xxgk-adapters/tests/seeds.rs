@@ -248,3 +248,24 @@ fn crawler_page_space_separated_with_glued_tail() {
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(meta(&r)["issuer"], "平潭综合实验区财政金融局");
 }
+
+/// The figures reviewers watch, from seed 003's glued tables (one definition: xxgk_model::figures).
+#[test]
+fn seed_003_key_figures() {
+    let f = xxgk_model::Figures::of(&read("003_52851d4dc858525c.txt"));
+    assert_eq!(
+        (f.requests_new, f.carried_over, f.outcome_total, f.carried_forward),
+        (Some(128.0), Some(0.0), Some(128.0), Some(0.0))
+    );
+    let rate = f.disclosure_rate.unwrap();
+    assert_eq!((rate.numerator, rate.denominator, rate.is_small()), (2.0, 128.0, false));
+    let review = f.review_correction_rate.unwrap();
+    assert_eq!(
+        (f.reviews, review.numerator, review.denominator, review.is_small()),
+        (Some(3.0), 0.0, 3.0, true)
+    );
+    // 1 lawsuit corrected; of the 2 lawsuits, 1 is still pending.
+    let lit = f.litigation_correction_rate.unwrap();
+    assert_eq!((f.lawsuits, lit.numerator, lit.denominator), (Some(2.0), 1.0, 1.0));
+    assert_eq!(f.fees_wan, Some(0.0));
+}

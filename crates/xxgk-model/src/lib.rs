@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 mod date;
+pub mod figures;
 mod json;
 mod line_index;
 mod report;
@@ -16,6 +17,7 @@ mod span;
 mod table;
 
 pub use date::{Date, Period};
+pub use figures::Figures;
 pub use json::extract_json;
 pub use line_index::LineIndex;
 pub use report::{
