@@ -1,4 +1,4 @@
-//! Findings: code, severity, located message, help and an optional fix. Plain data; the CLI renders it.
+//! Findings: code, severity, located message, help, places in other files and an optional fix. Plain data; the CLI renders it.
 use serde::Serialize;
 use xxgk_model::Span;
 
@@ -90,6 +90,48 @@ pub struct Label {
     pub message: Text,
 }
 
+/// Where a place in another file is, for output: 1-based lines and character columns in that
+/// file's source (the end is exclusive), or a structural locator for a format without lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// First line.
+    pub line: usize,
+    /// First column.
+    pub column: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Column after the last character.
+    pub end_column: usize,
+}
+
+/// The source line around a place in another file, so that output can show it without that
+/// file: `text` is (a window of) the line, and its first character is at `first_column`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excerpt {
+    /// The line, or a window of a long line.
+    pub text: String,
+    /// The 1-based character column of `text`'s first character in the real line.
+    pub first_column: usize,
+}
+
+/// A place in another file that a finding involves (last year's report, for the XG7 rules).
+///
+/// The other file is no longer in memory when the finding is rendered, so the place carries
+/// everything output needs: the path, where (`position` or `locator`), and the line's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// The other file's path, as the run names it.
+    pub path: String,
+    /// Where in it, when its format has lines.
+    pub position: Option<Position>,
+    /// Where in it, for a format without lines (DOCX).
+    pub locator: Option<xxgk_model::Locator>,
+    /// The source line, for a snippet.
+    pub excerpt: Option<Excerpt>,
+    /// What is there.
+    pub message: Text,
+}
+
 /// Whether a fix may be applied by `--fix` or only by `--unsafe-fixes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -137,6 +179,9 @@ pub struct Diagnostic {
     pub help: Option<Text>,
     /// A fix, for fixable rules.
     pub fix: Option<Fix>,
+    /// Places in other files (empty for single-file rules).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
 }
 
 impl Diagnostic {
@@ -151,6 +196,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fix: None,
+            related: Vec::new(),
         }
     }
     /// With a help line.
@@ -161,6 +207,11 @@ impl Diagnostic {
     /// With a secondary label.
     pub fn with_label(mut self, span: Span, message: Text) -> Diagnostic {
         self.labels.push(Label { span, message });
+        self
+    }
+    /// With a place in another file.
+    pub fn with_related(mut self, related: Related) -> Diagnostic {
+        self.related.push(related);
         self
     }
     /// With a fix.

@@ -12,12 +12,15 @@ pub mod issuer;
 pub mod packs;
 mod rule;
 pub mod rules;
+pub mod series;
 mod settings;
 mod suppress;
 #[cfg(test)]
 mod test;
 
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Lang, Severity, Text};
+pub use diagnostic::{
+    Applicability, Diagnostic, Edit, Excerpt, Fix, Label, Lang, Position, Related, Severity, Text,
+};
 pub use rule::{Checker, Rule, RuleMeta};
 pub use settings::{
     selector_matches, Deadline, Options, Settings, SettingsOptions, Substitution, NATIONAL_PACK,

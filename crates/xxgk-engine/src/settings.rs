@@ -105,10 +105,14 @@ options! {
         web_chrome / extend_web_chrome: String;
         /// XG602 placeholder phrases.
         placeholders / extend_placeholders: String;
+        /// XG7: pairing overrides (a report's issuer, year or previous report, by path).
+        series / extend_series: crate::series::SeriesEntry;
     }
     values {
         /// XG703 factor above which a key figure's change from last year is implausible.
         jump_factor: f64 = 10.0;
+        /// XG702 similarity (0–1) at or above which a section counts as copied from last year.
+        copy_similarity: f64 = 0.8;
     }
 }
 

@@ -161,6 +161,7 @@ mod tests {
             labels: Vec::new(),
             help: None,
             fix: None,
+            related: Vec::new(),
         };
         let file = FileResult { path: "x.txt".into(), report: None, index: None, diagnostics: vec![d] };
         insta::assert_snapshot!(render(&[file], Lang::Zh));

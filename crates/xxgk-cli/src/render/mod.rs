@@ -173,6 +173,7 @@ pub(crate) mod testing {
             labels: Vec::new(),
             help: None,
             fix: None,
+            related: Vec::new(),
         }
     }
 

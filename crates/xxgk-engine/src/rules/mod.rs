@@ -1,7 +1,7 @@
 //! The built-in rules, one module per family, and [`all`], the one registry.
 //!
 //! Each family module (`reading` = XG0, `structure` = XG1, `tables` = XG2, `fees` = XG3,
-//! `dates` = XG4, `narrative` = XG5, `wording` = XG6) lists its rules in its own `RULES`;
+//! `dates` = XG4, `narrative` = XG5, `wording` = XG6, `series` = XG7) lists its rules in its own `RULES`;
 //! [`all`] joins them in code order. Codes are forever: a removed code stays reserved.
 use crate::{Rule, RuleMeta};
 use std::sync::LazyLock;
@@ -10,6 +10,7 @@ mod dates;
 mod fees;
 mod narrative;
 mod reading;
+pub(crate) mod series;
 mod structure;
 mod tables;
 mod wording;
@@ -23,6 +24,7 @@ static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
         dates::RULES,
         narrative::RULES,
         wording::RULES,
+        series::RULES,
     ]
     .concat();
     all.sort_by_key(|r| r.meta().code);

@@ -1,0 +1,347 @@
+//! [`Facts`]: the little of a report that the cross-year pass keeps once the report is dropped.
+use super::prose::{self, SectionPrint, Sentence};
+use crate::diagnostic::{Excerpt, Position, Related, Text};
+use xxgk_model::{Date, LineIndex, Locator, Report, Span, TableKey, T3_COLUMNS};
+
+/// Characters of a long source line kept before a place, in an [`Excerpt`].
+const EXCERPT_BEFORE: usize = 30;
+/// Characters kept from the start of a place on, at most.
+const EXCERPT_SPAN: usize = 80;
+
+/// A place in a report: its span in the report's text (for findings on this report) and where
+/// it is in the source file (for findings on another report that point here).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loc {
+    /// The span in the report's text.
+    pub span: Span,
+    /// Lines and columns in the source, when the format has lines.
+    pub position: Option<Position>,
+    /// The structural locator, for a format without lines (DOCX).
+    pub locator: Option<Locator>,
+    /// The source line around the place.
+    pub excerpt: Option<Excerpt>,
+}
+
+impl Loc {
+    /// The place of `span` in `report`, whose source `index` indexes.
+    pub(crate) fn of(report: &Report, index: &LineIndex, span: Span) -> Loc {
+        if let Some(locator) = report.locator(span) {
+            let text = report.slice(span).trim();
+            let excerpt = Excerpt { text: clip_chars(text, EXCERPT_SPAN).to_string(), first_column: 1 };
+            return Loc { span, position: None, locator: Some(locator), excerpt: Some(excerpt) };
+        }
+        let source = report.source();
+        let src = report.source_span(span);
+        let (start, end) = (floor(source, src.start as usize), floor(source, src.end as usize));
+        let (line, column) = index.line_col(source, start);
+        let (end_line, end_column) = index.line_col(source, end.max(start));
+        let line_start = index.line_start(line - 1);
+        let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        let skip = (column - 1).saturating_sub(EXCERPT_BEFORE);
+        let window: String = line_text.chars().skip(skip).take(EXCERPT_BEFORE + EXCERPT_SPAN).collect();
+        Loc {
+            span,
+            position: Some(Position { line, column, end_line, end_column }),
+            locator: None,
+            excerpt: Some(Excerpt { text: window, first_column: skip + 1 }),
+        }
+    }
+
+    /// This place as the related location of a finding on another file.
+    pub fn related(&self, path: &str, message: Text) -> Related {
+        Related {
+            path: path.to_string(),
+            position: self.position.clone(),
+            locator: self.locator,
+            excerpt: self.excerpt.clone(),
+            message,
+        }
+    }
+
+    /// `line:column` (or the locator) for messages.
+    pub fn describe(&self) -> String {
+        match (&self.position, &self.locator) {
+            (Some(p), _) => format!("{}:{}", p.line, p.column),
+            (None, Some(l)) => l.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn clip_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// A cell of table 3 as the carry-over check needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellFact {
+    /// Column key (`natural_person` … `total`).
+    pub column: &'static str,
+    /// The value; a blank cell counts as 0.
+    pub value: f64,
+    /// Where the cell is (the row label when the cell has no text).
+    pub at: Loc,
+}
+
+/// The key figures of a report, as `xxgk history` prints them and XG703 compares them.
+///
+/// Each is a sum of table cells (one cell for most); `total` columns are used throughout.
+pub static FIGURES: &[FigureSpec] = &[
+    FigureSpec::new("new", "本年新收", "new requests", TableKey::Requests, &["new"]),
+    FigureSpec::new("carried_over", "上年结转", "carried over", TableKey::Requests, &["carried_over"]),
+    FigureSpec::new("granted", "予以公开", "granted", TableKey::Requests, &["granted"]),
+    FigureSpec::new("partial", "部分公开", "partly granted", TableKey::Requests, &["partial"]),
+    FigureSpec::new(
+        "denied",
+        "不予公开",
+        "denied",
+        TableKey::Requests,
+        &[
+            "denied_state_secret",
+            "denied_prohibited_by_law",
+            "denied_three_safeties",
+            "denied_third_party",
+            "denied_internal_affairs",
+            "denied_process_info",
+            "denied_enforcement_file",
+            "denied_administrative_query",
+        ],
+    ),
+    FigureSpec::new(
+        "unable",
+        "无法提供",
+        "unable to provide",
+        TableKey::Requests,
+        &["unable_not_held", "unable_needs_creation", "unable_unclear"],
+    ),
+    FigureSpec::new(
+        "declined",
+        "不予处理",
+        "declined",
+        TableKey::Requests,
+        &[
+            "declined_complaint",
+            "declined_repeated",
+            "declined_publication",
+            "declined_excessive",
+            "declined_confirmation",
+        ],
+    ),
+    FigureSpec::new(
+        "other",
+        "其他处理",
+        "otherwise handled",
+        TableKey::Requests,
+        &["other_no_correction", "other_no_fee", "other_other"],
+    ),
+    FigureSpec::new(
+        "outcome_total",
+        "办理结果总计",
+        "outcomes in total",
+        TableKey::Requests,
+        &["outcome_total"],
+    ),
+    FigureSpec::new(
+        "carried_forward",
+        "结转下年度",
+        "carried forward",
+        TableKey::Requests,
+        &["carried_forward"],
+    ),
+    FigureSpec::new("reviews", "行政复议", "administrative reviews", TableKey::Appeals, &["review"]),
+    FigureSpec::new(
+        "lawsuits",
+        "行政诉讼",
+        "lawsuits",
+        TableKey::Appeals,
+        &["litigation_direct", "litigation_after_review"],
+    ),
+    FigureSpec::new(
+        "fees_wan",
+        "行政事业性收费（万元）",
+        "administrative fees (10k yuan)",
+        TableKey::Proactive,
+        &["fees"],
+    ),
+];
+
+/// How a key figure is read from the tables.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FigureSpec {
+    /// Key, as in CSV and JSON (`new`).
+    pub key: &'static str,
+    /// Chinese name.
+    pub zh: &'static str,
+    /// English name.
+    pub en: &'static str,
+    /// The table.
+    pub table: TableKey,
+    /// The rows summed (their `total` column; table 2's `fees` row: `amount_wan`).
+    pub rows: &'static [&'static str],
+}
+
+impl FigureSpec {
+    const fn new(
+        key: &'static str,
+        zh: &'static str,
+        en: &'static str,
+        table: TableKey,
+        rows: &'static [&'static str],
+    ) -> FigureSpec {
+        FigureSpec { key, zh, en, table, rows }
+    }
+    fn column(&self) -> &'static str {
+        if self.table == TableKey::Proactive {
+            "amount_wan"
+        } else {
+            "total"
+        }
+    }
+}
+
+/// A key figure of one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Which figure.
+    pub spec: &'static FigureSpec,
+    /// The value (blank cells count as 0); `None` when the table was not found.
+    pub value: Option<f64>,
+    /// Where the figure's cells are.
+    pub at: Option<Loc>,
+}
+
+/// What the cross-year pass keeps of one report: small, `Send`, built by [`Facts::of`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    /// The path, as the run names it.
+    pub path: String,
+    /// The issuing body, whitespace removed; `None` when it cannot be told.
+    pub issuer: Option<String>,
+    /// The report year Y (metadata, else a calendar-year statistics period).
+    pub year: Option<i32>,
+    /// The title (else the year, else the start of the report): where pairing findings go.
+    pub anchor: Loc,
+    /// Last year's report named explicitly (`--previous`, a config `series` entry).
+    pub previous: Option<String>,
+    /// The key figures, in [`FIGURES`] order.
+    pub figures: Vec<Figure>,
+    /// Table 3's 二、上年结转 per column (empty without table 3).
+    pub carried_over: Vec<CellFact>,
+    /// Table 3's 四、结转下年度 per column.
+    pub carried_forward: Vec<CellFact>,
+    /// A fingerprint of each section's prose.
+    pub sections: Vec<SectionPrint>,
+    /// Sentences that name the report year or the year before.
+    pub sentences: Vec<Sentence>,
+}
+
+/// A year that a date can hold without overflowing date arithmetic.
+fn plausible(y: i32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+fn calendar_year(start: Date, end: Date) -> Option<i32> {
+    let y = start.year;
+    (Date::new(y, 1, 1) == Some(start) && Date::new(y, 12, 31) == Some(end)).then_some(y)
+}
+
+/// An issuer name for pairing: whitespace dropped, full-width letters and digits folded.
+pub fn normalise_issuer(name: &str) -> Option<String> {
+    let s: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    (!s.is_empty()).then_some(s)
+}
+
+impl Facts {
+    /// The facts of `report`.
+    pub fn of(report: &Report) -> Facts {
+        let index = LineIndex::new(report.source());
+        let loc = |span: Span| Loc::of(report, &index, span);
+        let meta = &report.meta;
+        let issuer = meta.issuer.as_ref().and_then(|f| normalise_issuer(&f.value));
+        let (year, year_span) = match (&meta.year, &meta.period) {
+            (Some(y), _) => (Some(y.value).filter(|y| plausible(*y)), Some(y.span)),
+            (None, Some(p)) => {
+                (calendar_year(p.value.start, p.value.end).filter(|y| plausible(*y)), Some(p.span))
+            }
+            (None, None) => (None, None),
+        };
+        let anchor_span = meta.title.as_ref().map(|t| t.span).or(year_span).unwrap_or_else(|| {
+            let end = report.text.find('\n').unwrap_or(report.text.len());
+            Span::new(0, end)
+        });
+        let figures = FIGURES
+            .iter()
+            .map(|spec| {
+                let Some(table) = report.tables.get(spec.table) else {
+                    return Figure { spec, value: None, at: None };
+                };
+                let cells: Vec<_> = spec.rows.iter().filter_map(|r| table.cell(r, spec.column())).collect();
+                let value = spec.rows.iter().map(|r| table.num(r, spec.column())).sum();
+                let span = cells.iter().filter_map(|c| c.span).reduce(Span::cover).or_else(|| {
+                    spec.rows.iter().filter_map(|r| table.row(r)).map(|r| r.label).reduce(Span::cover)
+                });
+                Figure { spec, value: Some(value), at: span.map(loc) }
+            })
+            .collect();
+        let row = |key: &str| -> Vec<CellFact> {
+            let Some(row) = report.tables.requests.as_ref().and_then(|t| t.row(key)) else {
+                return Vec::new();
+            };
+            T3_COLUMNS
+                .iter()
+                .map(|c| {
+                    let cell = row.cell(c.key);
+                    let span = cell.and_then(|c| c.span).unwrap_or(row.label);
+                    CellFact { column: c.key, value: cell.map_or(0.0, |c| c.num()), at: loc(span) }
+                })
+                .collect()
+        };
+        Facts {
+            path: report.path.clone(),
+            issuer,
+            year,
+            anchor: loc(anchor_span),
+            previous: None,
+            figures,
+            carried_over: row("carried_over"),
+            carried_forward: row("carried_forward"),
+            sections: prose::sections(report, &loc),
+            sentences: year.map_or_else(Vec::new, |y| prose::sentences(&report.text, y, &loc)),
+        }
+    }
+
+    /// A key figure by key (`new`).
+    pub fn figure(&self, key: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.spec.key == key)
+    }
+
+    /// The issuer, or `?` for messages.
+    pub(crate) fn issuer_name(&self) -> &str {
+        self.issuer.as_deref().unwrap_or("?")
+    }
+}
+
+/// A value as reports write it: `12`, `0.35`.
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}

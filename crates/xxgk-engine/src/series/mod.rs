@@ -1,0 +1,62 @@
+//! Across years: what the cross-file pass keeps of each report ([`Facts`]), the pairing of a
+//! run's reports into one series per issuer ([`pair`]), and [`check`], which runs the XG7
+//! rules over the pairs.
+//!
+//! The pass is built for big runs: a caller checks each file on its own, keeps only
+//! `Facts::of(&report)` (a few kilobytes: key figures, carry-over cells, section sketches and
+//! year-naming sentences, each with its source position and line) and drops the report. When
+//! every file has been read, `check(&facts, &settings)` returns the findings per file. Every
+//! finding's `span` is a span of its own report's text (re-read the report to render it, or
+//! use the `Loc` in the facts); places in the other report are in `related`, complete.
+//!
+//! ```ignore
+//! let facts: Vec<Facts> = reports.iter().map(Facts::of).collect();
+//! let findings = xxgk_engine::series::check(&facts, &settings); // findings[i] is facts[i]'s
+//! ```
+mod facts;
+mod pairing;
+mod prose;
+
+pub use facts::{number, CellFact, Facts, Figure, FigureSpec, Loc, FIGURES};
+pub use pairing::{apply, pair, path_matches, Pairing, SeriesEntry};
+pub use prose::{similarity, SectionPrint, Sentence, MIN_SHINGLES, SKETCH};
+
+use crate::rules::series as rules;
+use crate::{Diagnostic, Settings};
+use std::path::Path;
+
+/// Run the XG7 rules over a run's reports: `findings[i]` are those on `facts[i]`, sorted.
+///
+/// Pairing problems are XG706; each paired report is compared with last year's by XG701
+/// (carry-over), XG702 (copied text) and XG703 (jumps, off by default). Selection, severities
+/// and `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
+/// caller's (`crate::check` applies them to single-file rules only).
+pub fn check(facts: &[Facts], settings: &Settings) -> Vec<Vec<Diagnostic>> {
+    let pairing = pair(facts);
+    let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); facts.len()];
+    for (i, d) in pairing.problems {
+        out[i].push(d);
+    }
+    for (i, previous) in pairing.previous.iter().enumerate() {
+        let Some(j) = *previous else { continue };
+        let (current, previous) = (&facts[i], &facts[j]);
+        rules::carry_over_mismatch::check(current, previous, &mut out[i]);
+        rules::copied_previous_year::check(current, previous, &settings.options, &mut out[i]);
+        rules::implausible_jump::check(current, previous, &settings.options, &mut out[i]);
+    }
+    for (f, diagnostics) in facts.iter().zip(&mut out) {
+        let path = Path::new(&f.path);
+        diagnostics.retain(|d| crate::rules::find(&d.code).is_some_and(|m| settings.is_enabled_for(m, path)));
+        for d in diagnostics.iter_mut() {
+            if let Some(sev) = settings.severity_override(&d.code) {
+                d.severity = sev;
+            }
+        }
+        diagnostics
+            .sort_by(|a, b| (a.span.start, &a.code, a.span.end).cmp(&(b.span.start, &b.code, b.span.end)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

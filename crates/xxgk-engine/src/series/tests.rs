@@ -1,0 +1,203 @@
+//! The cross-year pass over the hand-made series in `crates/xxgk-cli/tests/fixtures/series/`.
+use super::*;
+use crate::Settings;
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../xxgk-cli/tests/fixtures/series")
+}
+
+fn facts(names: &[&str]) -> Vec<Facts> {
+    names
+        .iter()
+        .map(|n| {
+            let mut report = crate::test::read_fixture(&dir().join(n));
+            report.path = (*n).to_string();
+            Facts::of(&report)
+        })
+        .collect()
+}
+
+/// `path CODE line:col message`, then `  = other:line:col message` per related place.
+fn render(facts: &[Facts], findings: &[Vec<Diagnostic>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (f, diagnostics) in facts.iter().zip(findings) {
+        let text = std::fs::read_to_string(dir().join(&f.path)).unwrap();
+        let index = xxgk_model::LineIndex::new(&text);
+        for d in diagnostics {
+            let (l, c) = index.line_col(&text, d.span.start as usize);
+            out.push(format!("{} {} {l}:{c} {}", f.path, d.code, d.message.zh));
+            for r in &d.related {
+                let p = r.position.as_ref().unwrap();
+                out.push(format!("  = {}:{}:{} {}", r.path, p.line, p.column, r.message.zh));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn facts_of_a_report() {
+    let f = &facts(&["2022.txt"])[0];
+    assert_eq!((f.issuer.as_deref(), f.year), (Some("某县交通运输局"), Some(2022)));
+    let values: Vec<f64> = f.carried_over.iter().map(|c| c.value).collect();
+    assert_eq!(values, [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]);
+    let forward: Vec<f64> = f.carried_forward.iter().map(|c| c.value).collect();
+    assert_eq!(forward, [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 2.0]);
+    let fig = |k: &str| f.figure(k).and_then(|x| x.value);
+    assert_eq!(
+        (fig("new"), fig("outcome_total"), fig("reviews"), fig("lawsuits")),
+        (Some(12.0), Some(11.0), Some(1.0), Some(0.0))
+    );
+    assert_eq!(
+        (fig("granted"), fig("partial"), fig("unable"), fig("fees_wan")),
+        (Some(7.0), Some(2.0), Some(2.0), Some(0.0))
+    );
+    let total = f.carried_over.last().unwrap();
+    assert_eq!(total.at.position, Some(crate::Position { line: 63, column: 1, end_line: 63, end_column: 2 }));
+    assert_eq!(total.at.excerpt.as_ref().map(|e| e.text.as_str()), Some("1"));
+    let keys: Vec<&str> = f.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["overview", "proactive", "requests", "appeals", "problems", "other"]);
+    // Only the prose sections have enough text of their own to compare.
+    let long: Vec<&str> =
+        f.sections.iter().filter(|s| s.shingles >= MIN_SHINGLES).map(|s| s.key.as_str()).collect();
+    assert_eq!(long, ["overview", "problems"]);
+    assert_eq!(f.sentences.len(), 5);
+}
+
+#[test]
+fn a_series_over_three_years() {
+    let facts = facts(&["2021.txt", "2022.txt", "2023.txt"]);
+    let pairing = pair(&facts);
+    assert_eq!(pairing.previous, [None, Some(0), Some(1)]);
+    assert!(pairing.problems.is_empty());
+    let findings = check(&facts, &Settings::national());
+    assert_eq!(
+        render(&facts, &findings),
+        [
+            "2022.txt XG701 58:1 上年结转（商业企业）为0，上年报告 2021.txt 的结转下年度为1",
+            "  = 2021.txt:247:1 2021年度报告的结转下年度（商业企业）为1",
+            "2022.txt XG701 63:1 上年结转（总计）为1，上年报告 2021.txt 的结转下年度为2",
+            "  = 2021.txt:252:1 2021年度报告的结转下年度（总计）为2",
+            "2023.txt XG702 4:1 第一部分\"总体情况\"与上年报告 2022.txt 的同一部分相似度为100%",
+            "  = 2022.txt:4:1 2022年度报告的第一部分",
+            "2023.txt XG702 288:1 第五部分\"存在的主要问题及改进情况\"与上年报告 2022.txt 的同一部分相似度为100%",
+            "  = 2022.txt:288:1 2022年度报告的第五部分",
+            "2023.txt XG702 289:51 此句与上年报告 2022.txt 中的一句相同，仍写着2022年",
+            "  = 2022.txt:289:51 2022年度报告中的同一句",
+        ]
+    );
+}
+
+#[test]
+fn genuine_years_are_not_similar() {
+    let facts = facts(&["2021.txt", "2022.txt"]);
+    for key in [xxgk_model::SectionKey::Overview, xxgk_model::SectionKey::Problems] {
+        let a = facts[0].sections.iter().find(|s| s.key == key).unwrap();
+        let b = facts[1].sections.iter().find(|s| s.key == key).unwrap();
+        assert!(similarity(a, b) < 0.3, "{key:?}: {}", similarity(a, b));
+    }
+}
+
+#[test]
+fn pairing_problems_are_xg706() {
+    let names = [
+        "pairing/town-2020.txt",
+        "pairing/town-2022.txt",
+        "pairing/unknown.txt",
+        "pairing/water-a.txt",
+        "pairing/water-b.txt",
+    ];
+    let facts = facts(&names);
+    let findings = check(&facts, &Settings::national());
+    assert_eq!(
+        render(&facts, &findings),
+        [
+            "pairing/town-2022.txt XG706 1:1 缺少某镇人民政府2021年度的报告：上一份是2020年度的 pairing/town-2020.txt",
+            "  = pairing/town-2020.txt:1:1 2020年度报告",
+            "pairing/unknown.txt XG706 1:1 无法确定本报告的发布机关，不能与其他年度的报告配对",
+            "pairing/water-a.txt XG706 1:1 某县水利局2023年度有2份报告：本文件与 pairing/water-b.txt",
+            "  = pairing/water-b.txt:1:1 同一机关同一年度的另一份报告",
+            "pairing/water-b.txt XG706 1:1 某县水利局2023年度有2份报告：本文件与 pairing/water-a.txt",
+            "  = pairing/water-a.txt:1:1 同一机关同一年度的另一份报告",
+        ]
+    );
+    assert!(findings.iter().flatten().all(|d| d.severity == crate::Severity::Info));
+    // A folder of unrelated reports holds no series: an unknown issuer is then no problem.
+    let alone = super::tests::facts(&["pairing/unknown.txt", "pairing/water-a.txt"]);
+    assert_eq!(check(&alone, &Settings::national()), [Vec::new(), Vec::new()]);
+}
+
+#[test]
+fn explicit_and_configured_pairing() {
+    // `--previous`: the draft is compared with the named file whatever the issuers say.
+    let mut facts = facts(&["pairing/unknown.txt", "2023.txt"]);
+    facts[0].previous = Some("2023.txt".into());
+    let findings = check(&facts, &Settings::national());
+    let codes: Vec<&str> = findings[0].iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["XG701", "XG701"]);
+    assert!(findings[1].is_empty());
+    // A config entry names a previous report that is not in the run.
+    let entries = [SeriesEntry {
+        path: "unknown.txt".into(),
+        issuer: None,
+        year: None,
+        previous: Some("2019.txt".into()),
+    }];
+    apply(&mut facts[0], &entries);
+    assert_eq!(
+        render(&facts, &check(&facts, &Settings::national())),
+        ["pairing/unknown.txt XG706 1:1 指定的上年报告 2019.txt 不在本次检查的文件中"]
+    );
+    // A config entry gives the issuer, and the report joins the series.
+    let entries = [SeriesEntry {
+        path: "unknown.txt".into(),
+        issuer: Some("某县交通运输局".into()),
+        year: None,
+        previous: None,
+    }];
+    let mut facts = super::tests::facts(&["pairing/unknown.txt", "2022.txt"]);
+    apply(&mut facts[0], &entries);
+    assert_eq!(facts[0].issuer.as_deref(), Some("某县交通运输局"));
+    assert_eq!(pair(&facts).previous, [Some(1), None]);
+}
+
+#[test]
+fn jumps_only_when_selected() {
+    let facts = facts(&["2021.txt", "2022.txt", "2023.txt"]);
+    let settings = Settings {
+        select: vec!["XG703".into()],
+        options: crate::Options { jump_factor: 1.2, ..crate::Options::national() },
+        ..Settings::national()
+    };
+    assert_eq!(
+        render(&facts, &check(&facts, &settings)),
+        [
+            "2022.txt XG703 55:1 本年新收由上年的10变为12，变化达1.2倍以上（上年报告 2021.txt）",
+            "  = 2021.txt:55:1 上年本年新收为10",
+            "2022.txt XG703 244:1 办理结果总计由上年的8变为11，变化达1.2倍以上（上年报告 2021.txt）",
+            "  = 2021.txt:244:1 上年办理结果总计为8",
+            "2023.txt XG703 55:1 本年新收由上年的12变为15，变化达1.2倍以上（上年报告 2022.txt）",
+            "  = 2022.txt:55:1 上年本年新收为12",
+            "2023.txt XG703 244:1 办理结果总计由上年的11变为16，变化达1.2倍以上（上年报告 2022.txt）",
+            "  = 2022.txt:244:1 上年办理结果总计为11",
+        ]
+    );
+    assert!(check(&facts, &Settings::national()).iter().flatten().all(|d| d.code != "XG703"));
+}
+
+#[test]
+fn the_seed_corpus_has_no_cross_year_findings() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let mut facts = Vec::new();
+    for dir in [corpus.clone(), corpus.join("real")] {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if entry.path().is_file() {
+                facts.push(Facts::of(&crate::test::read_fixture(&entry.path())));
+            }
+        }
+    }
+    assert_eq!(facts.len(), 7);
+    let settings = Settings { select: vec!["XG7".into()], ..Settings::national() };
+    assert!(check(&facts, &settings).iter().all(Vec::is_empty));
+}
