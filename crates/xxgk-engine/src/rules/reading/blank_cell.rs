@@ -1,13 +1,15 @@
 //! XG006 blank-cell: cells the template expects a number in are blank or "/" (counted as 0).
 use crate::rules::reading::table_incomplete::row_label;
+use crate::rules::tables::{sheet::Sheet, total_blank::TOTAL_BLANK};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
-use xxgk_model::{Report, Span, TableKey};
+use xxgk_model::{Report, Span, TableKey, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS};
 
 declare_rule! {
     /// ## 检查内容
     /// 表2、表3、表4中应填数字的单元格是否空白或填了“/”“—”“无”。每行报告一次，列出空白的列；
     /// 整张表都空白时只报告一次。空白按 0 参与勾稽核对。
-    /// 已由 XG004 报告为推断读取的行、由 XG003 报告为单元格不全的行不再重复报告。
+    /// 已由 XG004 报告为推断读取的行、由 XG003 报告为单元格不全的行不再重复报告；分项不为 0 而空白的
+    /// 总计由 XG208 报告（XG208 关闭时仍在此列出）。
     /// ## 为什么
     /// 空白与 0 含义不同：空白让读者分不清“没有发生”与“漏填”。
     /// ## 依据
@@ -22,7 +24,7 @@ declare_rule! {
     /// Notes table cells that should hold a number but are blank or "/", "—", "无": one diagnostic
     /// per row naming the blank columns, one per table when the whole table is blank. Blank counts
     /// as 0 in the arithmetic. Rows XG004 (inferred) or XG003 (incomplete) reports are left to
-    /// them. Fix: write 0 (or the actual figure).
+    /// them, and so are blank totals with non-zero parts to XG208 (while it is enabled). Fix: write 0 (or the actual figure).
     pub BLANK_CELL = { code: "XG006", name: "blank-cell", severity: Info, since: "0.1.0" }
 }
 
@@ -34,6 +36,20 @@ impl Rule for BlankCell {
         &BLANK_CELL
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
+        // Blank totals whose parts are not 0 are XG208's: one cause, one finding.
+        let xg208 = cx.is_enabled(&TOTAL_BLANK);
+        let requests = xg208.then(|| Sheet::requests(report)).flatten();
+        let appeals = xg208.then(|| Sheet::appeals(report)).flatten();
+        let blank_total = |key: TableKey, row: &str, col: &str| -> bool {
+            let (sheet, rows, cols) = match key {
+                TableKey::Requests => (requests.as_ref(), &T3_ROWS[..], &T3_COLUMNS[..]),
+                TableKey::Appeals => (appeals.as_ref(), &T4_GROUPS[..], &T4_COLUMNS[..]),
+                TableKey::Proactive => return false,
+            };
+            let r = rows.iter().position(|s| s.key == row);
+            let c = cols.iter().position(|s| s.key == col);
+            matches!((sheet, r, c), (Some(sheet), Some(r), Some(c)) if sheet.is_blank_total((r, c)))
+        };
         for key in TableKey::ALL {
             let Some(table) = report.tables.get(key) else { continue };
             let n = key.number();
@@ -62,7 +78,11 @@ impl Rule for BlankCell {
                 if report.problems.iter().any(|p| p.table == key && p.row.is_none_or(|r| r == row.key)) {
                     continue;
                 }
-                let blank: Vec<_> = row.cells.iter().filter(|c| c.is_blank()).collect();
+                let blank: Vec<_> = row
+                    .cells
+                    .iter()
+                    .filter(|c| c.is_blank() && !blank_total(key, row.key, c.column))
+                    .collect();
                 if blank.is_empty() {
                     continue;
                 }

@@ -15,9 +15,9 @@ mod in_force_below_issued;
 mod outcome_sum;
 mod regulations_issuer;
 mod row_total;
-mod sheet;
+pub(crate) mod sheet;
 mod t4_group_total;
-mod total_blank;
+pub(crate) mod total_blank;
 
 pub(crate) use column_balance::T3ColumnBalance;
 pub(crate) use count_not_integer::CountNotInteger;

@@ -207,6 +207,19 @@ fn blank_total_is_one_finding() {
 }
 
 #[test]
+fn a_blank_total_is_xg208s_not_xg006s() {
+    let r = Builder::new().t3_with(&consistent_t3(), &[("new", "total", "/")]).build();
+    let with = Settings { select: vec!["XG006".into(), "XG208".into()], ..Settings::national() };
+    let c: Vec<_> = check(&r, &with).iter().map(|d| d.code.clone()).collect();
+    assert_eq!(c, ["XG208"]);
+    // With XG208 off, XG006 still says the cell is blank.
+    assert_eq!(
+        run(&r, "XG006")[0].message.zh,
+        "表3“一、本年新收政府信息公开申请数量”行1个单元格空白（总计），按 0 计"
+    );
+}
+
+#[test]
 fn a_blank_total_column_is_one_finding() {
     let printed: Vec<(&str, &str, &str)> =
         ["new", "granted", "denied_third_party", "outcome_total"].iter().map(|r| (*r, "total", "")).collect();
