@@ -41,10 +41,20 @@ pub(crate) fn sentences(report: &Report) -> Vec<(usize, &str)> {
     out
 }
 
-/// Whether a table row's values are unreliable: inferred and not the unique reading (XG004), or
-/// not read as the template says (XG003, XG205). The text is then no fair witness against them.
+/// Whether a table row's 总计 is unreliable: inferred with no unique reading of it (XG004: an
+/// inconsistent row, or readings that differ in the total), or the row not read as the template
+/// says (XG003, XG205). The text is then no fair witness against it. Readings that differ only
+/// in how the total splits among the columns leave the total itself known.
 pub(crate) fn unreliable(report: &Report, table: TableKey, row: &str) -> bool {
-    report.inferences.iter().any(|i| i.table == table && i.row == row && i.status != InferenceStatus::Unique)
+    let chosen = report.tables.get(table).and_then(|t| t.cell(row, "total")).and_then(|c| c.value);
+    let doubtful = |i: &xxgk_model::Inference| match i.status {
+        InferenceStatus::Unique => false,
+        InferenceStatus::Inconsistent => true,
+        InferenceStatus::Ambiguous => {
+            i.alternatives.iter().any(|alt| alt.last().copied().flatten() != chosen)
+        }
+    };
+    report.inferences.iter().any(|i| i.table == table && i.row == row && doubtful(i))
         || report.problems.iter().any(|p| p.table == table && p.row == Some(row))
 }
 

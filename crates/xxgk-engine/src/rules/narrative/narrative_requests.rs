@@ -13,7 +13,7 @@ declare_rule! {
     ///
     /// 只认数字明确是申请总数的写法，如"共收到政府信息公开申请75件""共收到3次政府信息公开申请"
     /// "本年度收到依申请公开件2个"；"其中""上年结转""累计"等分项或跨年度的数字不比较。
-    /// 表三该行未能按模板读出（XG003、XG205）、推断出来且不唯一（XG004）或总计为空（XG208）时不比较；
+    /// 表三该行未能按模板读出（XG003、XG205）、推断出来且各种读法的总计不一（XG004）或总计为空（XG208）时不比较；
     /// 上年结转一行读不准时，只在正文数字等于"一"时才算一致，否则也不比较。
     /// ## 为什么
     /// 正文和表格是同一份报告对同一件事的两种说法；不一致时读者不知道该信哪个，通常是其中一处
@@ -31,8 +31,8 @@ declare_rule! {
     /// Checks the number of information requests the text says were received (收到/受理 … 申请 N 件,
     /// 未收到 … 申请 = 0) against table 3's 本年新收 total (with 办理/处理, against new + carried over;
     /// a count that includes the carried-over requests is accepted). Only phrasings where the number
-    /// clearly is the total count are read; a row not read reliably (a reading problem, a non-unique
-    /// inference, a blank total) is skipped.
+    /// clearly is the total count are read; a row whose total is not read reliably (a reading problem,
+    /// an inference whose readings differ in the total, a blank total) is skipped.
     /// Example: the text says 12, the table 10. Fix: correct whichever is wrong.
     pub NARRATIVE_REQUESTS = { code: "XG501", name: "narrative-requests", severity: Warning, since: "0.1.0" }
 }
@@ -239,6 +239,34 @@ mod tests {
         let r = report("共办理政府信息公开申请9件。", [10, 1, 11], [0, 0, 0]);
         let d = run(&r, "XG501");
         assert_eq!(d[0].message.zh, "正文所述办理申请9件，与表三一、本年新收与二、上年结转合计11件不一致");
+    }
+
+    /// A sparse row read two ways that agree on the total (`… 2 2`): the total is known.
+    fn ambiguous(alternative_total: i64) -> xxgk_model::Report {
+        use xxgk_model::{Inference, InferenceKind, InferenceStatus, TableKey, Value};
+        let mut r = report("2023年，我局共收到政府信息公开申请3件。", [2, 0, 2], [0, 0, 0]);
+        let mut alt = vec![Some(Value::Int(0)); 6];
+        alt[1] = Some(Value::Int(2));
+        alt.push(Some(Value::Int(alternative_total)));
+        let span = r.tables.requests.as_ref().unwrap().rows[0].label;
+        r.inferences.push(Inference {
+            table: TableKey::Requests,
+            row: "new",
+            span,
+            text: "2 2".into(),
+            status: InferenceStatus::Ambiguous,
+            kind: InferenceKind::Sparse,
+            alternatives: vec![alt],
+        });
+        r
+    }
+
+    #[test]
+    fn ambiguous_readings_that_agree_on_the_total_still_compare() {
+        let r = ambiguous(2);
+        assert_eq!(at(&r, &run(&r, "XG501")), ["3"]);
+        // Readings that differ in the total leave it unknown: no comparison.
+        assert!(run(&ambiguous(4), "XG501").is_empty());
     }
 
     #[test]
