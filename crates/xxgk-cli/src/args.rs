@@ -35,6 +35,17 @@ pub enum Command {
     Init(InitArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
+    /// Run the language server (LSP) over standard input and output, for editors.
+    Server(ServerArgs),
+}
+
+/// Options of `xxgk server`.
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// Talk over standard input and output (the default and only transport; accepted because
+    /// editors' LSP clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// Options of `xxgk init`.

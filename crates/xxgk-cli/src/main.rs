@@ -11,6 +11,7 @@ mod init;
 mod inputs;
 mod render;
 mod rules;
+mod server;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -90,6 +91,7 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
         Command::Config(args) => commands::config_cmd(&args, cli.lang),
         Command::Init(args) => init::init(&args, lang),
         Command::Completions(args) => completions::completions(&args),
+        Command::Server(_) => server::server(cli.lang),
     }
 }
 
