@@ -48,6 +48,66 @@ fn is_value_char(c: char) -> bool {
 
 /// Cut the value text in `span` into tokens; stops at the first char that is not part of a value.
 /// Returns the tokens and whether they were separated by line breaks or pipes.
+///
+/// A cell left empty in a table row written on one line with ` | ` between cells (as the HTML,
+/// Markdown and DOCX adapters write table rows: `（一）予以公开 | 1 | 0 |  | 0`, or a last cell
+/// ` | ` at the line's end) is a blank cell in its column, not a dropped one, when counting it
+/// gives exactly `columns` cells: the row is then read as printed.
+fn tokens_for(text: &str, span: Span, columns: usize) -> (Vec<Token>, bool, usize) {
+    let (mut toks, separated, end) = tokens(text, span);
+    if toks.len() >= columns || toks.is_empty() {
+        return (toks, separated, end);
+    }
+    let empties = empty_cells(text, span, toks[0].span.start as usize);
+    if toks.len() + empties.len() != columns {
+        return (toks, separated, end);
+    }
+    for &(before, at) in empties.iter().rev() {
+        let blank = Token { text: String::new(), span: Span::empty(at), offsets: Vec::new(), blank: true };
+        toks.insert(before.min(toks.len()), blank);
+    }
+    (toks, separated, end)
+}
+
+/// The empty cells of a one-line ` | `-separated row in `span` whose first value is at `first`:
+/// for each, how many values come before it and where it is. None when the values run over
+/// several lines (one cell per line, as some scraped texts pad cells with `|`).
+fn empty_cells(text: &str, span: Span, first: usize) -> Vec<(usize, usize)> {
+    let s = &text[span.range()];
+    let line_end = s.find('\n').map_or(span.end as usize, |i| span.start as usize + i);
+    if first > line_end {
+        return Vec::new();
+    }
+    let line = &text[span.start as usize..line_end];
+    // Only a row that has pipes between cells, and nothing after it on its line but values.
+    if !line.contains('|') || !line.chars().all(is_value_char) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // `open`: a separator seen and no value since; `in_value`: inside a run of value chars.
+    let (mut values, mut in_value, mut open) = (0usize, false, false);
+    for (i, c) in line.char_indices() {
+        if fold_char(c) == '|' {
+            if open {
+                out.push((values, span.start as usize + i));
+            }
+            (open, in_value) = (true, false);
+        } else if c.is_whitespace() {
+            in_value = false;
+        } else {
+            if !in_value {
+                values += 1;
+            }
+            (open, in_value) = (false, true);
+        }
+    }
+    // A separator with nothing after it: the last cell is empty.
+    if open {
+        out.push((values, line_end));
+    }
+    out
+}
+
 fn tokens(text: &str, span: Span) -> (Vec<Token>, bool, usize) {
     let s = &text[span.range()];
     let mut out: Vec<Token> = Vec::new();
@@ -117,8 +177,8 @@ fn row_inputs(text: &str, found: &[Found], region_end: usize, table: TableKey) -
         let Some(key) = f.row else { continue };
         let next = found.get(i + 1).map_or(region_end, |n| n.span.start as usize);
         let value_span = Span::new(f.span.end as usize, next.max(f.span.end as usize));
-        let (toks, separated, _) = tokens(text, value_span);
         let columns = table.row(key).map_or(0, |r| r.columns.len());
+        let (toks, separated, _) = tokens_for(text, value_span, columns);
         out.push((RowInput { key, columns, tokens: toks, separated }, f.span));
     }
     out
@@ -262,7 +322,7 @@ pub fn appeals_table(report: &mut Report, folded: &Folded, region: Span) -> Opti
         let total_end = folded.orig_end(start + m.end(), text);
         let first = folded.text[start..end].find("行政复议").map_or(start + m.start(), |i| start + i);
         header_start.get_or_insert(folded.orig(first));
-        let (toks, separated, _) = tokens(text, Span::new(total_end, region.end as usize));
+        let (toks, separated, _) = tokens_for(text, Span::new(total_end, region.end as usize), 15);
         if toks.is_empty() {
             continue;
         }
@@ -292,4 +352,46 @@ pub fn appeals_table(report: &mut Report, folded: &Folded, region: Span) -> Opti
 
 fn group_part<T: Clone>(v: &[T], g: usize) -> Vec<T> {
     v.get(g * 5..g * 5 + 5).map(<[T]>::to_vec).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &str, columns: usize) -> Vec<String> {
+        let (toks, _, _) = tokens_for(line, Span::new(0, line.len()), columns);
+        toks.iter()
+            .map(|t| if t.blank && t.text.is_empty() { "·".to_string() } else { t.text.clone() })
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_cell_between_separators_is_blank_in_its_column() {
+        assert_eq!(cells(" | 1 | 0 | 0 | 0 | 0 | 0 | \n", 7), ["1", "0", "0", "0", "0", "0", "·"]);
+        assert_eq!(cells(" |  | 2 | 0 | 0 | 0 | 0 | 2\n", 7), ["·", "2", "0", "0", "0", "0", "2"]);
+        assert_eq!(cells(" | 1 | | | 0 | 0 | 0 | 1", 7), ["1", "·", "·", "0", "0", "0", "1"]);
+    }
+
+    #[test]
+    fn pipes_that_do_not_make_the_count_are_left_to_the_solver() {
+        // Dropped cells (no separator for them): the solver places the values.
+        assert_eq!(cells(" | 2 | 2\n", 7), ["2", "2"]);
+        // One cell per line, each padded with `|` (a scraped layout): not one row on one line.
+        assert_eq!(cells(" |\n0 |\n||\n", 1), ["0"]);
+        assert_eq!(cells("0 |\n||\n", 1), ["0"]);
+    }
+
+    #[test]
+    fn a_markdown_row_with_an_empty_total_reads_the_total_as_blank() {
+        let md = "# 某局2023年政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n\
+                  | 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n\
+                  |---|---|---|---|---|---|---|---|\n\
+                  | 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 |  |\n";
+        let r = crate::read("a.md", md.as_bytes(), &Default::default()).unwrap();
+        let row = r.tables.requests.as_ref().and_then(|t| t.row("new")).expect("row read");
+        let values: Vec<String> =
+            row.cells.iter().map(|c| c.value.map_or("-".to_string(), |v| v.to_string())).collect();
+        assert_eq!(values, ["1", "0", "0", "0", "0", "0", "-"]);
+        assert!(r.inferences.iter().all(|i| i.row != "new"), "{:?}", r.inferences);
+    }
 }
