@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check reports against the rules and print the findings.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Read reports and print what was recognised: metadata, sections, tables, inferences.
     Extract(ExtractArgs),
     /// List every rule: code, name, default severity, pack, fixable.
@@ -129,6 +129,12 @@ pub struct CheckArgs {
     /// Print what --fix would change, as a unified diff, without writing.
     #[arg(long)]
     pub diff: bool,
+    /// Skip files and directories matching this glob under a directory (gitignore syntax; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Threads to walk and check with (default: one a core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub read: ReadArgs,
 }

@@ -1,14 +1,34 @@
-//! `xxgk check`: read, check and print every input; `--statistics`; `--fix` through fix.rs.
+//! `xxgk check`: read, check and render every input, one file at a time; `--statistics`;
+//! `--fix` through fix.rs.
+//!
+//! ## How a run flows (memory stays flat as the corpus grows)
+//! 1. inputs.rs lists the inputs, sorted by path (the walk is parallel; the order is not).
+//! 2. [`Step::process`] reads each input once, checks it, fixes it when asked, and renders it
+//!    into its own [`Checked`]: the output chunk of the chosen format (bytes for human,
+//!    concise, github, junit; JSON values for json and sarif) and small counts. The `Report`
+//!    is dropped there. Inputs are processed on `-j N` threads (rayon); the results keep the
+//!    input order, so the output is the same bytes whatever the number of threads.
+//! 3. The cross-file pass ([`cross::pass`], issue #10) sees the small [`cross::Facts`] kept
+//!    of every file and may add findings to some; [`Step::rerender`] reads those files again
+//!    and renders their chunk anew with the extra findings.
+//! 4. The chunks are written in path order, then the run's summary.
 use crate::args::{CheckArgs, CheckFormat};
+use crate::inputs::Input;
 use crate::render::{self, Ctx, FileResult, Summary};
-use crate::{fix, inputs, json_bytes, no_reports, read_options, rules, write_stdout, Outcome, RunError};
+use crate::{fix, inputs, json_bytes, no_reports, read_options, rules, Outcome, RunError};
 use codespan_reporting::term::termcolor::Buffer;
 use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use xxgk_engine::baseline::Baseline;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use xxgk_adapters::ReadOptions;
+use xxgk_engine::baseline::{Baseline, BaselineEntry, BASELINE_VERSION};
 use xxgk_engine::config::{ConfigError, Overrides, Resolver};
 use xxgk_engine::{Diagnostic, Lang, Severity, Text};
+use xxgk_model::Report;
 
 /// A config or argument error of the engine, with a "did you mean" for an unknown selector.
 pub(crate) fn config_error(err: ConfigError) -> RunError {
@@ -69,7 +89,316 @@ fn unreadable(path: &str, why: &inputs::Unreadable) -> Diagnostic {
     ))
 }
 
-pub(crate) fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, RunError> {
+/// The cross-file pass (issue #10, engineer `series`): findings that only show against other
+/// reports of the run (last year's report of the same issuer).
+///
+/// [`facts`] is called once for every readable report, right after it is checked, and what
+/// it returns is all that is kept of the report. After every file is checked, [`pass`] sees
+/// the facts of all files (in path order) and returns the findings to add, by index; each of
+/// those files is then read again, and its chunk rendered anew with the extra findings (so
+/// their spans must be spans of that file's own report text).
+pub(crate) mod cross {
+    use xxgk_engine::{Diagnostic, Settings};
+    use xxgk_model::Report;
+
+    /// What the pass keeps of one report: small and owned (the report itself is dropped).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub(crate) struct Facts {}
+
+    /// The facts of one checked report, under the settings that apply to it.
+    pub(crate) fn facts(_report: &Report, _settings: &Settings) -> Facts {
+        Facts {}
+    }
+
+    /// One file of the run, as the pass sees it.
+    pub(crate) struct File<'a> {
+        /// The path as reported.
+        #[allow(dead_code)]
+        pub(crate) path: &'a str,
+        /// `None` when the input could not be read.
+        #[allow(dead_code)]
+        pub(crate) facts: Option<&'a Facts>,
+    }
+
+    /// Findings to add: (index into `files`, findings of that file's report).
+    pub(crate) fn pass(_files: &[File<'_>]) -> Vec<(usize, Vec<Diagnostic>)> {
+        Vec::new()
+    }
+}
+
+/// Findings of one code in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CodeCount {
+    /// `XG301`.
+    pub(crate) code: String,
+    /// `fee-statement-missing`.
+    pub(crate) rule: String,
+    /// The severity in force.
+    pub(crate) severity: Severity,
+    /// How many.
+    pub(crate) count: usize,
+}
+
+/// A file's output in the chosen format.
+#[derive(Debug, Default)]
+enum Chunk {
+    /// Nothing is printed per file (`-q`, `--statistics`, `--write-baseline`, a fixing run's diffs).
+    #[default]
+    None,
+    /// human, concise, github, junit (its `<testsuite>`): as printed.
+    Bytes(Vec<u8>),
+    /// json (the file's entry), sarif (its results).
+    Values(Vec<Value>),
+}
+
+/// What is kept of one input once it is checked and rendered.
+#[derive(Debug, Default)]
+pub(crate) struct Checked {
+    /// The path as reported.
+    pub(crate) path: String,
+    /// Findings by severity (`files` is 1).
+    pub(crate) summary: Summary,
+    /// The input could not be read (its one finding is XG001).
+    pub(crate) unreadable: bool,
+    /// Findings by code, sorted by code.
+    pub(crate) codes: Vec<CodeCount>,
+    chunk: Chunk,
+    /// Text for standard output instead of the findings (`--diff`, fixed standard input).
+    fix_stdout: Option<String>,
+    /// Lines for standard error, printed in path order.
+    notes: Vec<String>,
+    /// Edits `--fix` applied.
+    fixed: usize,
+    /// `--write-baseline`: this file's entries.
+    baseline: Vec<BaselineEntry>,
+    /// What the cross-file pass sees of the report.
+    facts: Option<cross::Facts>,
+    /// Standard input cannot be read twice: its report is kept for [`Step::rerender`].
+    kept: Option<Report>,
+}
+
+/// What is rendered for each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Render {
+    Nothing,
+    Format(CheckFormat),
+}
+
+/// Everything one file's processing needs; shared by the threads.
+struct Step<'a> {
+    resolver: &'a Resolver,
+    baseline: Option<&'a Baseline>,
+    options: &'a ReadOptions,
+    cx: Ctx,
+    render: Render,
+    fixing: Option<(fix::Mode, bool)>,
+    write_baseline: bool,
+}
+
+impl Step<'_> {
+    /// Check a report (or say why it could not be read), with `extra` findings of the
+    /// cross-file pass, through the baseline.
+    fn lint(
+        &self,
+        name: &str,
+        read: Result<Report, inputs::Unreadable>,
+        extra: Vec<Diagnostic>,
+    ) -> Result<FileResult, ConfigError> {
+        let report = match read {
+            Ok(report) => report,
+            Err(why) => {
+                return Ok(FileResult {
+                    path: name.to_string(),
+                    report: None,
+                    index: None,
+                    diagnostics: vec![unreadable(name, &why)],
+                })
+            }
+        };
+        let settings = self.resolver.resolve(Path::new(name))?;
+        let mut diagnostics = xxgk_engine::check(&report, &settings);
+        if !extra.is_empty() {
+            diagnostics.extend(extra);
+            // The engine's order: by position, then code.
+            diagnostics.sort_by(|a, b| {
+                (a.span.start, &a.code, a.span.end).cmp(&(b.span.start, &b.code, b.span.end))
+            });
+        }
+        if let Some(baseline) = self.baseline {
+            diagnostics = baseline.filter(&report, &settings, diagnostics).0;
+        }
+        Ok(FileResult::new(report, diagnostics))
+    }
+
+    /// Read, check, fix and render one input.
+    fn process(&self, input: &Input) -> Result<Checked, ConfigError> {
+        let mut result = self.lint(input.name(), inputs::read(input, self.options), Vec::new())?;
+        let mut out = Checked { path: input.name().to_string(), ..Checked::default() };
+        if let Some((mode, dry)) = self.fixing {
+            let recheck = |name: &str, text: &str| {
+                self.lint(name, inputs::read_text(name, text, self.options), Vec::new())
+            };
+            let fixed = fix::file(input, result, mode, dry, self.cx.lang, recheck)?;
+            result = fixed.result;
+            out.fix_stdout = fixed.stdout;
+            out.notes = fixed.notes;
+            out.fixed = fixed.fixed;
+        }
+        if let Some(report) = &result.report {
+            let settings = self.resolver.resolve(Path::new(input.name()))?;
+            out.facts = Some(cross::facts(report, &settings));
+        }
+        self.finish(&result, &mut out);
+        if matches!(input, Input::Stdin { .. }) {
+            out.kept = result.report;
+        }
+        Ok(out)
+    }
+
+    /// Read `input` again and render it with the cross-file pass's `extra` findings.
+    fn rerender(&self, input: &Input, out: &mut Checked, extra: Vec<Diagnostic>) -> Result<(), ConfigError> {
+        let read = match out.kept.take() {
+            Some(report) => Ok(report),
+            None => inputs::read(input, self.options),
+        };
+        let result = self.lint(input.name(), read, extra)?;
+        self.finish(&result, out);
+        if matches!(input, Input::Stdin { .. }) {
+            out.kept = result.report;
+        }
+        Ok(())
+    }
+
+    /// Count and render a checked file into `out`.
+    fn finish(&self, result: &FileResult, out: &mut Checked) {
+        out.summary = Summary::of(std::slice::from_ref(result));
+        out.unreadable = result.report.is_none();
+        out.codes = codes(&result.diagnostics);
+        if self.write_baseline {
+            out.baseline = match &result.report {
+                Some(report) => Baseline::from_diagnostics([(report, result.diagnostics.as_slice())]).entries,
+                None => Vec::new(),
+            };
+        }
+        out.chunk = match self.render {
+            Render::Nothing => Chunk::None,
+            Render::Format(format) => chunk(result, format, &self.cx),
+        };
+    }
+}
+
+/// Findings by code, sorted by code; the rule and severity are those of the first.
+fn codes(diagnostics: &[Diagnostic]) -> Vec<CodeCount> {
+    let mut map: BTreeMap<&str, CodeCount> = BTreeMap::new();
+    for d in diagnostics {
+        map.entry(d.code.as_str())
+            .or_insert_with(|| CodeCount {
+                code: d.code.clone(),
+                rule: d.rule.clone(),
+                severity: d.severity,
+                count: 0,
+            })
+            .count += 1;
+    }
+    map.into_values().collect()
+}
+
+/// One file rendered in `format`.
+fn chunk(result: &FileResult, format: CheckFormat, cx: &Ctx) -> Chunk {
+    match format {
+        CheckFormat::Human => {
+            let mut buf = if cx.color { Buffer::ansi() } else { Buffer::no_color() };
+            // Writing into memory does not fail.
+            let _ = render::human::render_file(result, cx, &mut buf);
+            Chunk::Bytes(buf.into_inner())
+        }
+        CheckFormat::Concise => {
+            let mut s = String::new();
+            render::concise::render_file(result, cx, &mut s);
+            Chunk::Bytes(s.into_bytes())
+        }
+        CheckFormat::Github => {
+            let mut s = String::new();
+            render::github::render_file(result, cx, &mut s);
+            Chunk::Bytes(s.into_bytes())
+        }
+        CheckFormat::Junit => Chunk::Bytes(render::junit::suite(result, cx).into_bytes()),
+        CheckFormat::Json => Chunk::Values(vec![render::json::file(result, cx)]),
+        CheckFormat::Sarif => Chunk::Values(render::sarif::results(result, cx)),
+    }
+}
+
+/// A progress bar on standard error, only when it is a terminal and the run is long (more
+/// than [`Progress::MANY`] files, or running longer than [`Progress::LONG`]).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    shown: AtomicBool,
+    start: Instant,
+}
+
+impl Progress {
+    const MANY: usize = 200;
+    const LONG: Duration = Duration::from_secs(1);
+
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        let bar = io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}") {
+                bar.set_style(style);
+            }
+            bar
+        });
+        let progress = Progress { bar, shown: AtomicBool::new(false), start: Instant::now() };
+        if total > Self::MANY {
+            progress.show();
+        }
+        progress
+    }
+
+    fn show(&self) {
+        if let Some(bar) = &self.bar {
+            if !self.shown.swap(true, Ordering::Relaxed) {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if self.start.elapsed() > Self::LONG {
+                self.show();
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn add(total: &mut Summary, one: Summary) {
+    total.files += one.files;
+    total.errors += one.errors;
+    total.warnings += one.warnings;
+    total.infos += one.infos;
+}
+
+pub(crate) fn check(args: CheckArgs, cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, RunError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| miette::miette!("-j: {e}"))?;
+    pool.install(|| run(args, cx, cli_lang))
+}
+
+fn run(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, RunError> {
     let overrides = Overrides {
         select: (!args.select.is_empty()).then(|| engine_selectors(&args.select)),
         extend_select: engine_selectors(&args.extend_select),
@@ -90,51 +419,79 @@ pub(crate) fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Res
     };
     let options = read_options(args.read.encoding.as_ref())?;
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let collected = inputs::collect(&paths, args.read.stdin_filename.as_deref());
+    let walk = inputs::Walk { exclude: args.exclude.clone(), threads: rayon::current_num_threads() };
+    let collected = inputs::collect_with(&paths, args.read.stdin_filename.as_deref(), &walk).map_err(|e| {
+        miette::miette!(
+            help = "例如 --exclude 'drafts/' 或 --exclude '*.bak.txt' / e.g. --exclude 'drafts/' or --exclude '*.bak.txt'",
+            "--exclude {}: {}",
+            e.glob,
+            e.reason
+        )
+    })?;
     for dir in &collected.empty_dirs {
         no_reports(dir, cx.lang);
     }
-    let lint = |name: &str,
-                read: Result<xxgk_model::Report, inputs::Unreadable>|
-     -> Result<FileResult, ConfigError> {
-        let report = match read {
-            Ok(report) => report,
-            Err(why) => {
-                return Ok(FileResult {
-                    path: name.to_string(),
-                    report: None,
-                    index: None,
-                    diagnostics: vec![unreadable(name, &why)],
-                })
-            }
+    let fixing = (args.fix || args.unsafe_fixes || args.diff)
+        .then_some((if args.unsafe_fixes { fix::Mode::Unsafe } else { fix::Mode::Safe }, args.diff));
+    // A fixing run prints diffs (or the fixed standard input) instead of the findings.
+    let fix_output =
+        fixing.is_some() && (args.diff || collected.inputs.iter().any(|i| matches!(i, Input::Stdin { .. })));
+    let per_file = args.quiet == 0 || !matches!(args.format, CheckFormat::Human | CheckFormat::Concise);
+    let render =
+        if args.quiet >= 2 || args.statistics || args.write_baseline.is_some() || fix_output || !per_file {
+            Render::Nothing
+        } else {
+            Render::Format(args.format)
         };
-        let settings = resolver.resolve(Path::new(name))?;
-        let mut diagnostics = xxgk_engine::check(&report, &settings);
-        if let Some(baseline) = &baseline {
-            diagnostics = baseline.filter(&report, &settings, diagnostics).0;
-        }
-        Ok(FileResult::new(report, diagnostics))
+    let step = Step {
+        resolver: &resolver,
+        baseline: baseline.as_ref(),
+        options: &options,
+        cx,
+        render,
+        fixing,
+        write_baseline: args.write_baseline.is_some(),
     };
-    let mut results: Vec<FileResult> = collected
+    let progress = Progress::new(collected.inputs.len());
+    let checked: Result<Vec<Checked>, ConfigError> = collected
         .inputs
         .par_iter()
-        .map(|input| lint(input.name(), inputs::read(input, &options)))
-        .collect::<Result<_, _>>()
-        .map_err(config_error)?;
-    let mut fixed_stdout = None;
-    if args.fix || args.unsafe_fixes || args.diff {
-        let mode = if args.unsafe_fixes { fix::Mode::Unsafe } else { fix::Mode::Safe };
-        let recheck = |name: &str, text: &str| lint(name, inputs::read_text(name, text, &options));
-        let run =
-            fix::run(&collected.inputs, results, mode, args.diff, cx.lang, recheck).map_err(config_error)?;
-        results = run.results;
-        fixed_stdout = run.stdout;
+        .map(|input| {
+            let out = step.process(input);
+            progress.tick();
+            out
+        })
+        .collect();
+    progress.finish();
+    let mut checked = checked.map_err(config_error)?;
+    let files: Vec<cross::File<'_>> =
+        checked.iter().map(|c| cross::File { path: &c.path, facts: c.facts.as_ref() }).collect();
+    let extra = cross::pass(&files);
+    drop(files);
+    for (i, found) in extra {
+        if let (Some(input), Some(out)) = (collected.inputs.get(i), checked.get_mut(i)) {
+            step.rerender(input, out, found).map_err(config_error)?;
+        }
     }
-    let failed = results.iter().any(|r| r.report.is_none());
+    output(&checked, &args, cx, fixing.is_some() && fix_output)
+}
+
+/// Print what the run found: notes on standard error, then the chunks in path order.
+fn output(checked: &[Checked], args: &CheckArgs, cx: Ctx, fix_output: bool) -> Result<Outcome, RunError> {
+    for note in checked.iter().flat_map(|c| &c.notes) {
+        eprintln!("{note}");
+    }
+    if !args.diff {
+        if let Some(line) = fix::summary(checked.iter().map(|c| c.fixed).sum(), cx.lang) {
+            eprintln!("{line}");
+        }
+    }
+    let failed = checked.iter().any(|c| c.unreadable);
     if let Some(path) = &args.write_baseline {
-        let baseline = Baseline::from_diagnostics(
-            results.iter().filter_map(|f| f.report.as_ref().map(|r| (r, f.diagnostics.as_slice()))),
-        );
+        let mut entries: Vec<BaselineEntry> =
+            checked.iter().flat_map(|c| c.baseline.iter().cloned()).collect();
+        entries.sort();
+        let baseline = Baseline { version: BASELINE_VERSION, entries };
         baseline.write(path).map_err(config_error)?;
         let n = baseline.entries.len();
         match cx.lang {
@@ -147,66 +504,84 @@ pub(crate) fn check(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Res
         }
         return Ok(Outcome { errors: 0, failed });
     }
-    let summary = Summary::of(&results);
-    let out = match fixed_stdout {
-        Some(text) => text.into_bytes(),
-        None => render_check(&results, &args, cx, summary)?,
-    };
-    write_stdout(&out)?;
+    let mut summary = Summary::default();
+    for c in checked {
+        add(&mut summary, c.summary);
+    }
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    if fix_output {
+        for text in checked.iter().filter_map(|c| c.fix_stdout.as_deref()) {
+            w.write_all(text.as_bytes())?;
+        }
+    } else {
+        write_check(&mut w, checked, args, cx, summary)?;
+    }
+    w.flush()?;
     let errors = if args.exit_zero { 0 } else { summary.errors };
     Ok(Outcome { errors, failed })
 }
 
-fn render_check(results: &[FileResult], args: &CheckArgs, cx: Ctx, summary: Summary) -> io::Result<Vec<u8>> {
-    if args.quiet >= 2 {
-        return Ok(Vec::new());
-    }
-    if args.statistics {
-        return Ok(statistics(results, args.format, cx.lang).into_bytes());
-    }
-    let text_summary = |out: &mut Vec<u8>| -> io::Result<()> { writeln!(out, "{}", summary.line(cx.lang)) };
-    Ok(match args.format {
-        CheckFormat::Human => {
-            let mut buf = if cx.color { Buffer::ansi() } else { Buffer::no_color() };
-            if args.quiet == 0 {
-                for f in results {
-                    render::human::render_file(f, &cx, &mut buf)?;
-                }
-            }
-            let mut out = buf.into_inner();
-            text_summary(&mut out)?;
-            out
-        }
-        CheckFormat::Concise => {
-            let mut s = String::new();
-            if args.quiet == 0 {
-                for f in results {
-                    render::concise::render_file(f, &cx, &mut s);
-                }
-            }
-            let mut out = s.into_bytes();
-            text_summary(&mut out)?;
-            out
-        }
-        CheckFormat::Json => json_bytes(&render::json::document(results, &cx)),
-        CheckFormat::Sarif => json_bytes(&render::sarif::document(results, &cx)),
-        CheckFormat::Junit => render::junit::document(results, &cx).into_bytes(),
-        CheckFormat::Github => {
-            let mut s = String::new();
-            for f in results {
-                render::github::render_file(f, &cx, &mut s);
-            }
-            s.into_bytes()
-        }
+fn bytes(checked: &[Checked]) -> impl Iterator<Item = &[u8]> {
+    checked.iter().filter_map(|c| match &c.chunk {
+        Chunk::Bytes(b) => Some(b.as_slice()),
+        _ => None,
     })
 }
 
+fn values(checked: &[Checked]) -> Vec<Value> {
+    checked
+        .iter()
+        .flat_map(|c| match &c.chunk {
+            Chunk::Values(v) => v.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+fn write_check(
+    w: &mut impl Write,
+    checked: &[Checked],
+    args: &CheckArgs,
+    cx: Ctx,
+    summary: Summary,
+) -> io::Result<()> {
+    if args.quiet >= 2 {
+        return Ok(());
+    }
+    if args.statistics {
+        return w.write_all(statistics(checked, args.format, cx.lang, summary).as_bytes());
+    }
+    match args.format {
+        CheckFormat::Human | CheckFormat::Concise => {
+            for b in bytes(checked) {
+                w.write_all(b)?;
+            }
+            writeln!(w, "{}", summary.line(cx.lang))
+        }
+        CheckFormat::Github => {
+            for b in bytes(checked) {
+                w.write_all(b)?;
+            }
+            Ok(())
+        }
+        CheckFormat::Junit => {
+            let suites: Vec<&str> =
+                bytes(checked).map(|b| std::str::from_utf8(b).unwrap_or_default()).collect();
+            let tests = checked.iter().map(|c| render::junit::tests(c.summary.total())).sum();
+            w.write_all(render::junit::document_of(suites, tests, summary.total()).as_bytes())
+        }
+        CheckFormat::Json => w.write_all(&json_bytes(&render::json::document_of(values(checked), summary))),
+        CheckFormat::Sarif => w.write_all(&json_bytes(&render::sarif::log(values(checked), &cx))),
+    }
+}
+
 /// `--statistics`: findings per code, sorted by code.
-fn statistics(results: &[FileResult], format: CheckFormat, lang: Lang) -> String {
-    let mut counts: std::collections::BTreeMap<&str, (usize, &str, &str)> = Default::default();
-    for d in results.iter().flat_map(|f| &f.diagnostics) {
-        let e = counts.entry(d.code.as_str()).or_insert((0, d.rule.as_str(), d.severity.as_str()));
-        e.0 += 1;
+fn statistics(checked: &[Checked], format: CheckFormat, lang: Lang, summary: Summary) -> String {
+    let mut counts: BTreeMap<&str, (usize, &str, &str)> = BTreeMap::new();
+    for c in checked.iter().flat_map(|f| &f.codes) {
+        let e = counts.entry(c.code.as_str()).or_insert((0, c.rule.as_str(), c.severity.as_str()));
+        e.0 += c.count;
     }
     if format == CheckFormat::Json {
         let list: Vec<serde_json::Value> = counts
@@ -235,7 +610,73 @@ fn statistics(results: &[FileResult], format: CheckFormat, lang: Lang) -> String
             w2 = w[2]
         ));
     }
-    out.push_str(&Summary::of(results).line(lang));
+    out.push_str(&summary.line(lang));
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::testing;
+
+    fn step<'a>(resolver: &'a Resolver, options: &'a ReadOptions) -> Step<'a> {
+        Step {
+            resolver,
+            baseline: None,
+            options,
+            cx: Ctx { lang: Lang::En, color: false },
+            render: Render::Format(CheckFormat::Concise),
+            fixing: None,
+            write_baseline: false,
+        }
+    }
+
+    #[test]
+    fn rerender_adds_the_cross_file_findings_to_the_chunk() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = include_str!("../tests/fixtures/clean.txt");
+        let path = dir.path().join("r.txt");
+        std::fs::write(&path, text).unwrap();
+        let name = path.to_string_lossy().into_owned();
+        let resolver = Resolver::new(None, Overrides::default()).unwrap();
+        let options = ReadOptions::default();
+        let step = step(&resolver, &options);
+        let input = Input::File { name: name.clone(), path };
+        let mut checked = step.process(&input).unwrap();
+        assert_eq!((checked.summary.total(), checked.unreadable), (0, false));
+        assert!(matches!(&checked.chunk, Chunk::Bytes(b) if b.is_empty()));
+        assert_eq!(checked.facts, Some(cross::Facts::default()));
+
+        let second_line = text.lines().nth(1).unwrap();
+        let extra = testing::at(text, second_line, "XG701", "carry-over-mismatch", Severity::Error);
+        step.rerender(&input, &mut checked, vec![extra]).unwrap();
+        assert_eq!((checked.summary.errors, checked.summary.total()), (1, 1));
+        assert_eq!(
+            checked.codes,
+            vec![CodeCount {
+                code: "XG701".into(),
+                rule: "carry-over-mismatch".into(),
+                severity: Severity::Error,
+                count: 1
+            }]
+        );
+        let Chunk::Bytes(b) = &checked.chunk else { panic!("{:?}", checked.chunk) };
+        assert_eq!(String::from_utf8_lossy(b), format!("{name}:2:1: XG701 [error] XG701 English message\n"));
+    }
+
+    #[test]
+    fn an_unreadable_input_counts_as_such_and_has_no_facts() {
+        let resolver = Resolver::new(None, Overrides::default()).unwrap();
+        let options = ReadOptions::default();
+        let step = step(&resolver, &options);
+        let input = Input::Failed { name: "gone.txt".into(), reason: "vanished".into() };
+        let checked = step.process(&input).unwrap();
+        assert!(checked.unreadable);
+        assert_eq!(checked.facts, None);
+        assert_eq!(
+            checked.codes.iter().map(|c| (c.code.as_str(), c.count)).collect::<Vec<_>>(),
+            [("XG001", 1)]
+        );
+    }
 }

@@ -193,91 +193,90 @@ pub fn diff(name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// What a fixing run produced.
-pub struct Run {
-    /// The results to render: re-checked where a file was fixed.
-    pub results: Vec<FileResult>,
-    /// What goes to standard output instead of the findings (diffs, or the fixed standard input).
+/// What fixing one input produced.
+pub struct Fixed {
+    /// The result to render: re-checked when the file was fixed.
+    pub result: FileResult,
+    /// What goes to standard output for this input instead of its findings: its diff
+    /// (`dry`), or the fixed standard input.
     pub stdout: Option<String>,
+    /// Lines for standard error (`name: why it was not fixed`), in the run's language; the
+    /// caller prints them in path order, whatever thread fixed the file.
+    pub notes: Vec<String>,
+    /// Edits applied.
+    pub fixed: usize,
 }
 
-/// `name: message` on standard error, in `lang`.
-fn note(name: &str, lang: Lang, zh: &str, en: &str) {
+/// `name: message`, in `lang`.
+fn note(name: &str, lang: Lang, zh: &str, en: &str) -> String {
     match lang {
-        Lang::Zh => eprintln!("{name}：{zh}"),
-        Lang::En => eprintln!("{name}: {en}"),
+        Lang::Zh => format!("{name}：{zh}"),
+        Lang::En => format!("{name}: {en}"),
     }
 }
 
-/// Fix every input (`dry`: print a diff instead of writing), re-checking with `recheck` what
-/// was fixed. Standard input is written, fixed, to standard output.
-pub fn run<E>(
-    inputs: &[Input],
-    results: Vec<FileResult>,
+/// Fix one input (`dry`: make a diff instead of writing), re-checking with `recheck` what was
+/// fixed. Standard input comes back, fixed, as the text for standard output.
+pub fn file<E>(
+    input: &Input,
+    result: FileResult,
     mode: Mode,
     dry: bool,
     lang: Lang,
     recheck: impl Fn(&str, &str) -> Result<FileResult, E>,
-) -> Result<Run, E> {
-    let mut stdout: Option<String> = dry.then(String::new);
-    let mut out = Vec::with_capacity(results.len());
-    let mut fixed = 0usize;
-    for (input, result) in inputs.iter().zip(results) {
-        let Some(report) = &result.report else {
-            out.push(result);
-            continue;
-        };
-        let stdin = matches!(input, Input::Stdin { .. });
-        let source = report.source().to_string();
-        if let Err(why) = fixable_format(report) {
+) -> Result<Fixed, E> {
+    let mut fixed = Fixed { result, stdout: None, notes: Vec::new(), fixed: 0 };
+    let Some(report) = &fixed.result.report else {
+        return Ok(fixed);
+    };
+    let stdin = matches!(input, Input::Stdin { .. });
+    let source = report.source().to_string();
+    if let Err(why) = fixable_format(report) {
+        let (zh, en) = why.text();
+        fixed.notes.push(note(input.name(), lang, &zh, &en));
+        if stdin && !dry {
+            fixed.stdout = Some(source);
+        }
+        return Ok(fixed);
+    }
+    let (edits, refused) = edits(report, &fixed.result.diagnostics, mode);
+    if !refused.is_empty() {
+        fixed.notes.push(note(
+            input.name(),
+            lang,
+            &format!("{} 处修改涉及表格中的数字，未应用", refused.len()),
+            &format!("{} edit(s) touch numbers in a table; not applied", refused.len()),
+        ));
+    }
+    let applied = apply(&source, &edits);
+    if dry {
+        fixed.stdout = Some(diff(input.name(), &source, &applied.text));
+        return Ok(fixed);
+    }
+    if stdin {
+        fixed.stdout = Some(applied.text.clone());
+    }
+    if applied.applied.is_empty() {
+        return Ok(fixed);
+    }
+    if let Input::File { path, .. } = input {
+        if let Err(why) = write(path, &source, &applied.text) {
             let (zh, en) = why.text();
-            note(input.name(), lang, &zh, &en);
-            if stdin && !dry {
-                stdout.get_or_insert_with(String::new).push_str(&source);
-            }
-            out.push(result);
-            continue;
-        }
-        let (edits, refused) = edits(report, &result.diagnostics, mode);
-        if !refused.is_empty() {
-            note(
-                input.name(),
-                lang,
-                &format!("{} 处修改涉及表格中的数字，未应用", refused.len()),
-                &format!("{} edit(s) touch numbers in a table; not applied", refused.len()),
-            );
-        }
-        let applied = apply(&source, &edits);
-        if dry {
-            stdout.get_or_insert_with(String::new).push_str(&diff(input.name(), &source, &applied.text));
-            out.push(result);
-            continue;
-        }
-        if stdin {
-            stdout.get_or_insert_with(String::new).push_str(&applied.text);
-        }
-        if applied.applied.is_empty() {
-            out.push(result);
-            continue;
-        }
-        if let Input::File { path, .. } = input {
-            if let Err(why) = write(path, &source, &applied.text) {
-                let (zh, en) = why.text();
-                note(input.name(), lang, &zh, &en);
-                out.push(result);
-                continue;
-            }
-        }
-        fixed += applied.applied.len();
-        out.push(recheck(input.name(), &applied.text)?);
-    }
-    if !dry && fixed > 0 {
-        match lang {
-            Lang::Zh => eprintln!("已修复 {fixed} 处"),
-            Lang::En => eprintln!("fixed {fixed} {}", if fixed == 1 { "finding" } else { "findings" }),
+            fixed.notes.push(note(input.name(), lang, &zh, &en));
+            return Ok(fixed);
         }
     }
-    Ok(Run { results: out, stdout })
+    fixed.fixed = applied.applied.len();
+    fixed.result = recheck(input.name(), &applied.text)?;
+    Ok(fixed)
+}
+
+/// The closing line of a fixing run that wrote something (`None` when nothing was fixed).
+pub fn summary(fixed: usize, lang: Lang) -> Option<String> {
+    (fixed > 0).then(|| match lang {
+        Lang::Zh => format!("已修复 {fixed} 处"),
+        Lang::En => format!("fixed {fixed} {}", if fixed == 1 { "finding" } else { "findings" }),
+    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! Which files a run reads (MODEL.md §4 "Which files a run reads"), and reading them.
 //!
-//! Files named on the command line are read whatever their extension; directories are walked
+//! Files named on the command line are read whatever their extension (an `--exclude` does not
+//! apply to them, as in ruff without `--force-exclude`); directories are walked in parallel
 //! with the `ignore` crate (hidden files skipped, `.gitignore` respected even outside a git
-//! repository, symbolic links not followed, so no loop and no escape from the tree) and only
-//! report extensions are kept. The list is sorted by path and each file appears once.
+//! repository, `--exclude GLOB`s skipped with gitignore semantics, symbolic links not
+//! followed, so no loop and no escape from the tree) and only report extensions are kept. The
+//! list is sorted by path and each file appears once, whatever the number of threads.
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use xxgk_adapters::{ReadError, ReadOptions, MAX_INPUT_BYTES};
 use xxgk_model::Report;
 
@@ -67,15 +70,39 @@ fn has_report_extension(path: &Path) -> bool {
         .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
+/// How directories are walked.
+#[derive(Debug, Clone, Default)]
+pub struct Walk {
+    /// Globs to skip under a directory (gitignore syntax: `drafts/`, `*.bak.txt`, `2019/**`).
+    pub exclude: Vec<String>,
+    /// Walker threads (0: as many as rayon uses).
+    pub threads: usize,
+}
+
+/// An `--exclude` glob that does not parse.
+#[derive(Debug)]
+pub struct BadGlob {
+    /// The glob as given.
+    pub glob: String,
+    /// Why.
+    pub reason: String,
+}
+
 /// Collect the inputs named by `paths` (`-` is standard input, named `stdin_name`).
 pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> Inputs {
+    // Without globs no override can fail to build.
+    collect_with(paths, stdin_name, &Walk::default()).unwrap_or_default()
+}
+
+/// Collect the inputs named by `paths`, walking directories as `walk` says.
+pub fn collect_with(paths: &[PathBuf], stdin_name: Option<&str>, walk: &Walk) -> Result<Inputs, BadGlob> {
     let mut out = Inputs::default();
     for path in paths {
         if path.as_os_str() == "-" {
             out.inputs.push(Input::Stdin { name: stdin_name.unwrap_or("-").to_string() });
         } else if path.is_dir() {
             let before = out.inputs.len();
-            walk(path, &mut out.inputs);
+            walk_dir(path, walk, &mut out.inputs)?;
             if out.inputs.len() == before {
                 out.empty_dirs.push(path.clone());
             }
@@ -93,33 +120,58 @@ pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> Inputs {
         seen.insert(key)
     });
     out.inputs.sort_by(|a, b| a.name().cmp(b.name()));
-    out
+    Ok(out)
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>) {
+/// `--exclude` globs as overrides of the walk rooted at `dir` (`!glob`: skip what matches).
+fn excludes(dir: &Path, globs: &[String]) -> Result<ignore::overrides::Override, BadGlob> {
+    let mut builder = ignore::overrides::OverrideBuilder::new(dir);
+    for glob in globs {
+        builder
+            .add(&format!("!{glob}"))
+            .map_err(|e| BadGlob { glob: glob.clone(), reason: e.to_string() })?;
+    }
+    builder.build().map_err(|e| BadGlob { glob: globs.join(" "), reason: e.to_string() })
+}
+
+fn walk_dir(dir: &Path, walk: &Walk, inputs: &mut Vec<Input>) -> Result<(), BadGlob> {
+    let threads = if walk.threads == 0 { rayon::current_num_threads() } else { walk.threads };
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .git_ignore(true)
         .require_git(false)
         .follow_links(false)
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && has_report_extension(entry.path()) {
-                    inputs.push(Input::File { name: display(entry.path()), path: entry.into_path() });
+        .overrides(excludes(dir, &walk.exclude)?)
+        .threads(threads)
+        .build_parallel();
+    let (tx, rx) = mpsc::channel();
+    walker.run(|| {
+        let tx = tx.clone();
+        Box::new(move |entry| {
+            let input = match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    if !(is_file && has_report_extension(entry.path())) {
+                        return ignore::WalkState::Continue;
+                    }
+                    Input::File { name: display(entry.path()), path: entry.into_path() }
                 }
-            }
-            Err(err) => {
-                let name = match &err {
-                    ignore::Error::WithPath { path, .. } => display(path),
-                    _ => display(dir),
-                };
-                inputs.push(Input::Failed { name, reason: err.to_string() });
-            }
-        }
-    }
+                Err(err) => {
+                    let name = match &err {
+                        ignore::Error::WithPath { path, .. } => display(path),
+                        _ => display(dir),
+                    };
+                    Input::Failed { name, reason: err.to_string() }
+                }
+            };
+            // The receiver lives until the walk ends.
+            let _ = tx.send(input);
+            ignore::WalkState::Continue
+        })
+    });
+    drop(tx);
+    inputs.extend(rx);
+    Ok(())
 }
 
 /// Why an input could not be read: in Chinese and English.

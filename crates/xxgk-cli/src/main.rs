@@ -84,7 +84,7 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
     let lang = cli.lang.unwrap_or_default();
     let color = cli.color.enabled();
     match cli.command {
-        Command::Check(args) => check::check(args, Ctx { lang, color }, cli.lang),
+        Command::Check(args) => check::check(*args, Ctx { lang, color }, cli.lang),
         Command::Extract(args) => commands::extract_cmd(args, lang),
         Command::Rules(args) => commands::rules_cmd(&args, lang),
         Command::Explain(args) => commands::explain(&args, lang),

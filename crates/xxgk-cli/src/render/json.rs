@@ -69,16 +69,14 @@ fn diagnostic(file: &FileResult, d: &Diagnostic, cx: &Ctx) -> Value {
     Value::Object(m)
 }
 
-/// The whole document.
-pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
-    let summary = Summary::of(files);
-    let files: Vec<Value> = files
-        .iter()
-        .map(|f| {
-            let diagnostics: Vec<Value> = f.diagnostics.iter().map(|d| diagnostic(f, d, cx)).collect();
-            json!({"path": f.path, "diagnostics": diagnostics})
-        })
-        .collect();
+/// One entry of `files`: `{"path", "diagnostics"}`.
+pub fn file(f: &FileResult, cx: &Ctx) -> Value {
+    let diagnostics: Vec<Value> = f.diagnostics.iter().map(|d| diagnostic(f, d, cx)).collect();
+    json!({"path": f.path, "diagnostics": diagnostics})
+}
+
+/// The whole document, from the entries of [`file`] (in path order) and the run's counts.
+pub fn document_of(files: Vec<Value>, summary: Summary) -> Value {
     json!({
         "version": 1,
         "files": files,
@@ -89,6 +87,12 @@ pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
             "infos": summary.infos,
         },
     })
+}
+
+/// The whole document.
+#[cfg(test)]
+pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
+    document_of(files.iter().map(|f| file(f, cx)).collect(), Summary::of(files))
 }
 
 #[cfg(test)]

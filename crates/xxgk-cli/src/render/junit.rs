@@ -2,7 +2,7 @@
 //!
 //! A file without findings has one passing test case named `xxgk`. Every attribute and text
 //! is escaped, and characters XML 1.0 cannot carry are dropped.
-use super::{Ctx, FileResult, Location, Summary};
+use super::{Ctx, FileResult, Location};
 use std::fmt::Write;
 
 /// Escape text for an XML attribute or element.
@@ -26,45 +26,65 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The whole document.
-pub fn document(files: &[FileResult], cx: &Ctx) -> String {
-    let summary = Summary::of(files);
-    let tests: usize = files.iter().map(|f| f.diagnostics.len().max(1)).sum();
+/// The test cases a file counts for (`tests=`): one a finding, one for a clean file.
+pub fn tests(findings: usize) -> usize {
+    findings.max(1)
+}
+
+/// One file's `<testsuite>`.
+pub fn suite(f: &FileResult, cx: &Ctx) -> String {
+    let mut out = String::new();
+    let path = escape(&f.path);
+    let n = f.diagnostics.len();
+    let _ = writeln!(out, "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{n}\">", tests(n));
+    if n == 0 {
+        let _ = writeln!(out, "    <testcase name=\"xxgk\" classname=\"{path}\"/>");
+    }
+    for d in &f.diagnostics {
+        let at = match f.location(d.span) {
+            Location::Lines { line, column, .. } => format!("{}:{line}:{column}", f.path),
+            Location::Locator(locator) => format!("{}: {locator}", f.path),
+            Location::File => f.path.clone(),
+        };
+        let message = d.message.get(cx.lang);
+        let mut body = format!("{at}: {message}");
+        if let Some(help) = &d.help {
+            let _ = write!(body, "\nhelp: {}", help.get(cx.lang));
+        }
+        let _ = writeln!(
+            out,
+            "    <testcase name=\"{} {}\" classname=\"{path}\">\n      \
+             <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
+            escape(&d.code),
+            escape(&d.rule),
+            escape(message),
+            d.severity.as_str(),
+            escape(&body),
+        );
+    }
+    out.push_str("  </testsuite>\n");
+    out
+}
+
+/// The whole document, from the [`suite`]s of every file (in path order), the sum of their
+/// [`tests`] and the number of findings.
+pub fn document_of<'a>(suites: impl IntoIterator<Item = &'a str>, tests: usize, failures: usize) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(out, "<testsuites name=\"xxgk\" tests=\"{tests}\" failures=\"{}\">", summary.total());
-    for f in files {
-        let path = escape(&f.path);
-        let n = f.diagnostics.len();
-        let _ = writeln!(out, "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{n}\">", n.max(1));
-        if n == 0 {
-            let _ = writeln!(out, "    <testcase name=\"xxgk\" classname=\"{path}\"/>");
-        }
-        for d in &f.diagnostics {
-            let at = match f.location(d.span) {
-                Location::Lines { line, column, .. } => format!("{}:{line}:{column}", f.path),
-                Location::Locator(locator) => format!("{}: {locator}", f.path),
-                Location::File => f.path.clone(),
-            };
-            let message = d.message.get(cx.lang);
-            let mut body = format!("{at}: {message}");
-            if let Some(help) = &d.help {
-                let _ = write!(body, "\nhelp: {}", help.get(cx.lang));
-            }
-            let _ = writeln!(
-                out,
-                "    <testcase name=\"{} {}\" classname=\"{path}\">\n      \
-                 <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
-                escape(&d.code),
-                escape(&d.rule),
-                escape(message),
-                d.severity.as_str(),
-                escape(&body),
-            );
-        }
-        out.push_str("  </testsuite>\n");
+    let _ = writeln!(out, "<testsuites name=\"xxgk\" tests=\"{tests}\" failures=\"{failures}\">");
+    for s in suites {
+        out.push_str(s);
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+/// The whole document.
+#[cfg(test)]
+pub fn document(files: &[FileResult], cx: &Ctx) -> String {
+    use super::Summary;
+    let suites: Vec<String> = files.iter().map(|f| suite(f, cx)).collect();
+    let tests = files.iter().map(|f| tests(f.diagnostics.len())).sum();
+    document_of(suites.iter().map(String::as_str), tests, Summary::of(files).total())
 }
 
 #[cfg(test)]

@@ -104,46 +104,50 @@ fn sarif_fix(file: &FileResult, fix: &Fix, lang: Lang) -> Value {
     })
 }
 
-/// The whole log.
-pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
+/// The `results` of one file, in its findings' order.
+pub fn results(f: &FileResult, cx: &Ctx) -> Vec<Value> {
     let rules = crate::rules::all();
     let mut results = Vec::new();
-    for f in files {
-        for d in &f.diagnostics {
-            let mut r = Map::new();
-            r.insert("ruleId".into(), json!(d.code));
-            if let Some(i) = rules.iter().position(|m| m.code == d.code) {
-                r.insert("ruleIndex".into(), json!(i));
-            }
-            r.insert("level".into(), json!(level(d.severity)));
-            let mut text = d.message.get(cx.lang).to_string();
-            if let Some(help) = &d.help {
-                text = format!("{text}\nhelp: {}", help.get(cx.lang));
-            }
-            r.insert("message".into(), json!({"text": text}));
-            r.insert("locations".into(), json!([physical(f, d.span)]));
-            if !d.labels.is_empty() {
-                let related: Vec<Value> = d
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let mut loc = physical(f, l.span);
-                        if let Value::Object(m) = &mut loc {
-                            m.insert("id".into(), json!(i));
-                            m.insert("message".into(), json!({"text": l.message.get(cx.lang)}));
-                        }
-                        loc
-                    })
-                    .collect();
-                r.insert("relatedLocations".into(), Value::Array(related));
-            }
-            if let Some(fix) = &d.fix {
-                r.insert("fixes".into(), json!([sarif_fix(f, fix, cx.lang)]));
-            }
-            results.push(Value::Object(r));
+    for d in &f.diagnostics {
+        let mut r = Map::new();
+        r.insert("ruleId".into(), json!(d.code));
+        if let Some(i) = rules.iter().position(|m| m.code == d.code) {
+            r.insert("ruleIndex".into(), json!(i));
         }
+        r.insert("level".into(), json!(level(d.severity)));
+        let mut text = d.message.get(cx.lang).to_string();
+        if let Some(help) = &d.help {
+            text = format!("{text}\nhelp: {}", help.get(cx.lang));
+        }
+        r.insert("message".into(), json!({"text": text}));
+        r.insert("locations".into(), json!([physical(f, d.span)]));
+        if !d.labels.is_empty() {
+            let related: Vec<Value> = d
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let mut loc = physical(f, l.span);
+                    if let Value::Object(m) = &mut loc {
+                        m.insert("id".into(), json!(i));
+                        m.insert("message".into(), json!({"text": l.message.get(cx.lang)}));
+                    }
+                    loc
+                })
+                .collect();
+            r.insert("relatedLocations".into(), Value::Array(related));
+        }
+        if let Some(fix) = &d.fix {
+            r.insert("fixes".into(), json!([sarif_fix(f, fix, cx.lang)]));
+        }
+        results.push(Value::Object(r));
     }
+    results
+}
+
+/// The whole log, from the results of every file (in path order).
+pub fn log(results: Vec<Value>, cx: &Ctx) -> Value {
+    let rules = crate::rules::all();
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -159,6 +163,12 @@ pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
             "results": results,
         }],
     })
+}
+
+/// The whole log.
+#[cfg(test)]
+pub fn document(files: &[FileResult], cx: &Ctx) -> Value {
+    log(files.iter().flat_map(|f| results(f, cx)).collect(), cx)
 }
 
 #[cfg(test)]
