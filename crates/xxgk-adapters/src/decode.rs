@@ -11,7 +11,8 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<String, ReadError> {
         let (text, _, had_errors) = enc.decode(bytes);
         if had_errors {
             return Err(ReadError::Decode {
-                reason: format!("不是有效的 {} / not valid {}", enc.name(), enc.name()),
+                zh: format!("不是有效的 {}", enc.name()),
+                en: format!("not valid {}", enc.name()),
             });
         }
         return finish(text.into_owned());
@@ -23,11 +24,8 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<String, ReadError> {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
             return Err(ReadError::Decode {
-                reason: format!(
-                    "有 BOM 但不是有效的 {} / BOM says {} but the bytes are not",
-                    enc.name(),
-                    enc.name()
-                ),
+                zh: format!("有 BOM 但不是有效的 {}", enc.name()),
+                en: format!("BOM says {} but the bytes are not", enc.name()),
             });
         }
         return finish(text.into_owned());
@@ -56,8 +54,8 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<String, ReadError> {
     let (text, _, had_errors) = enc.decode(bytes);
     if had_errors {
         return Err(ReadError::Decode {
-            reason: "既不是 UTF-8，也不是 GB18030/GBK 或 UTF-16 / neither UTF-8, GB18030/GBK nor UTF-16"
-                .into(),
+            zh: "既不是 UTF-8，也不是 GB18030/GBK 或 UTF-16".into(),
+            en: "neither UTF-8, GB18030/GBK nor UTF-16".into(),
         });
     }
     finish(text.into_owned())

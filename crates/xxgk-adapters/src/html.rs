@@ -17,6 +17,7 @@
 //! segment then has a different length and maps start and end only. A run not found at all is
 //! mapped to the cursor.
 use crate::ReadError;
+use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use encoding_rs::{Encoding, GB18030, GBK};
 use scraper::{Html, Node};
@@ -223,6 +224,15 @@ impl Out<'_> {
         self.space = false;
     }
 
+    /// A block boundary: a line break, or a space inside a table cell.
+    fn line_break(&mut self, in_cell: bool) {
+        if in_cell {
+            self.space = true;
+        } else {
+            self.newline();
+        }
+    }
+
     fn separator(&mut self) {
         self.gap(" | ");
         self.space = false;
@@ -236,58 +246,124 @@ fn is_maybe_entity(c: char) -> bool {
 }
 
 /// Write a node's text. In a cell, line breaks become spaces.
+///
+/// The walk is iterative (`traverse` yields open and close edges), so a page nested
+/// thousands of levels deep cannot overflow the stack; a data table's cells are walked from
+/// [`table`], one level down, and hold no table themselves.
 fn walk(node: NodeRef<'_, Node>, out: &mut Out<'_>, in_cell: bool) {
-    match node.value() {
-        Node::Text(t) => {
-            let s: &str = t;
-            if s.starts_with(char::is_whitespace) {
-                out.space = true;
-            }
-            for w in s.split_whitespace() {
-                out.word(w);
-                out.space = true;
-            }
-            if !s.ends_with(char::is_whitespace) {
-                out.space = false;
-            }
-        }
-        Node::Element(el) => {
-            let name = el.name();
-            if SKIPPED.contains(&name) || el.attr("role") == Some("navigation") {
-                return;
-            }
-            if name == "table" && !has_nested_table(node) {
-                out.newline();
-                table(node, out);
-                out.newline();
-                return;
-            }
-            let block = BLOCKS.contains(&name) || name == "td" || name == "th";
-            if name == "br" || block {
-                if in_cell {
-                    out.space = true;
-                } else {
-                    out.newline();
+    // The element whose subtree is being skipped (left out, or written by `table`).
+    let mut skip: Option<ego_tree::NodeId> = None;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => {
+                        let s: &str = t;
+                        if s.starts_with(char::is_whitespace) {
+                            out.space = true;
+                        }
+                        for w in s.split_whitespace() {
+                            out.word(w);
+                            out.space = true;
+                        }
+                        if !s.ends_with(char::is_whitespace) {
+                            out.space = false;
+                        }
+                    }
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if SKIPPED.contains(&name) || el.attr("role") == Some("navigation") {
+                            skip = Some(n.id());
+                        } else if name == "table" && !has_nested_table(n) {
+                            out.newline();
+                            table(n, out);
+                            out.newline();
+                            skip = Some(n.id());
+                        } else if name == "br" || is_block(name) {
+                            out.line_break(in_cell);
+                        }
+                    }
+                    _ => {}
                 }
             }
-            for child in node.children() {
-                walk(child, out, in_cell);
-            }
-            if block {
-                if in_cell {
-                    out.space = true;
-                } else {
-                    out.newline();
+            Edge::Close(n) => {
+                if let Some(id) = skip {
+                    if id == n.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = n.value() {
+                    if is_block(el.name()) {
+                        out.line_break(in_cell);
+                    }
                 }
             }
         }
-        Node::Document | Node::Fragment => {
-            for child in node.children() {
-                walk(child, out, in_cell);
-            }
-        }
-        _ => {}
     }
+}
+
+fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name) || name == "td" || name == "th"
+}
+
+/// How deep elements may nest (as Blink's parser caps its tree). Real reports nest a few
+/// dozen levels; the HTML5 tree builder scans its stack of open elements for many start tags,
+/// so a page nested a hundred thousand levels deep would take minutes to parse.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never nest: void elements, and those whose end tag may be left out (the
+/// tree builder closes them when a sibling starts).
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen",
+    "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr",
+    "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp",
+];
+
+/// Refuse a page whose elements nest deeper than [`MAX_DEPTH`], before parsing it.
+///
+/// This is a bound, not a parser: start tags (`<name`, not `/>`-closed) open a level and end
+/// tags (`</`) close one, except for the [`NOT_NESTING`] elements. Markup-like text in
+/// scripts or comments can only move the estimate by what it holds.
+pub fn check_depth(source: &str) -> Result<(), ReadError> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'<') {
+        let lt = at + i;
+        at = lt + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_start = if closing { at + 1 } else { at };
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        // A start tag's `>` is looked for nearby only, so the scan stays linear.
+        let near = &bytes[name_start..bytes.len().min(name_start + 4096)];
+        let tag_end = near.iter().position(|&b| b == b'>').map(|k| name_start + k);
+        if tag_end.is_some_and(|e| bytes[e - 1] == b'/') {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_DEPTH {
+            return Err(ReadError::TooDeep { limit: MAX_DEPTH });
+        }
+    }
+    Ok(())
 }
 
 fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
@@ -369,5 +445,19 @@ mod tests {
         let equiv = b"<meta http-equiv=Content-Type content='text/html; charset=GBK'>";
         assert_eq!(meta_charset(equiv), Some(GBK));
         assert_eq!(meta_charset(b"<p>charset</p>"), None);
+    }
+
+    #[test]
+    fn depth_at_and_over_the_limit() {
+        let page = |n: usize| format!("<html><body>{}x{}", "<div>".repeat(n - 2), "</div>".repeat(n - 2));
+        assert!(check_depth(&page(MAX_DEPTH)).is_ok());
+        assert!(matches!(check_depth(&page(MAX_DEPTH + 1)), Err(ReadError::TooDeep { limit: MAX_DEPTH })));
+        // Closed levels, void elements, omitted end tags and self-closed tags do not add up.
+        let wide = "<div>a</div><br><img src=x><p>b<li>c<td>d<span/>".repeat(10_000);
+        assert!(check_depth(&wide).is_ok());
+        assert!(check_depth("< <1 </ <!-- <? <\u{4e00}").is_ok());
+        // Deep but under the limit: the walk does not recurse, the text is all there.
+        let (text, _) = to_text(&format!("{}一、总体情况{}", "<span>".repeat(400), "</span>".repeat(400)));
+        assert_eq!(text, "一、总体情况\n");
     }
 }

@@ -34,10 +34,12 @@ pub struct ReadOptions {
 #[non_exhaustive]
 pub enum ReadError {
     /// The bytes are not text in any supported encoding.
-    #[error("无法识别文本编码（{reason}） / cannot decode the text ({reason})")]
+    #[error("无法识别文本编码（{zh}） / cannot decode the text ({en})")]
     Decode {
-        /// Why.
-        reason: String,
+        /// Why, in Chinese.
+        zh: String,
+        /// Why, in English.
+        en: String,
     },
     /// The file looks binary.
     #[error("不是文本文件：在第 {offset} 字节处有 NUL / binary file: NUL byte at offset {offset}")]
@@ -53,6 +55,18 @@ pub enum ReadError {
     TooLarge {
         /// Its size.
         size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// An input larger than [`MAX_INPUT_BYTES`] read from a stream, whose size is not known.
+    #[error("输入超过上限 {limit} 字节 / input exceeds the limit of {limit} bytes")]
+    StreamTooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// An HTML page whose elements nest deeper than [`html::MAX_DEPTH`].
+    #[error("HTML 元素嵌套超过 {limit} 层 / HTML elements nested deeper than {limit} levels")]
+    TooDeep {
         /// The limit.
         limit: usize,
     },
@@ -98,6 +112,7 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
         Some(Format::Pdf) => Err(ReadError::Unsupported(format.map_or("", |f| f.as_str()).to_string())),
         Some(Format::Html) => {
             let source = html::decode_html(bytes, options.encoding.as_deref())?;
+            html::check_depth(&source)?;
             Ok(html::read_html(path, source))
         }
         Some(Format::Markdown) => {
@@ -107,6 +122,7 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
         _ => {
             let text = decode::decode(bytes, options.encoding.as_deref())?;
             if options.format.is_none() && looks_like_html(&text) {
+                html::check_depth(&text)?;
                 return Ok(html::read_html(path, text));
             }
             Ok(text::read_text(path, text))
@@ -129,4 +145,33 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 fn looks_like_html(text: &str) -> bool {
     let head: String = text.trim_start().chars().take(14).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CLI splits a read error at its one ` / ` into the Chinese and the English reason.
+    #[test]
+    fn every_read_error_reads_chinese_slash_english_once() {
+        let errors = [
+            ReadError::Decode { zh: "不是有效的 UTF-8".into(), en: "not valid UTF-8".into() },
+            ReadError::Binary { offset: 3 },
+            ReadError::Empty,
+            ReadError::TooLarge { size: 10, limit: 9 },
+            ReadError::StreamTooLarge { limit: 9 },
+            ReadError::TooDeep { limit: 512 },
+            ReadError::UnknownEncoding("x".into()),
+            ReadError::Docx { reason: "不是 DOCX 文件 / not a DOCX file".into() },
+            ReadError::Unsupported("pdf".into()),
+        ];
+        for e in errors {
+            let text = e.to_string();
+            assert_eq!(text.matches(" / ").count(), 1, "{text}");
+        }
+        assert_eq!(
+            decode::decode(b"\xE4\xB8\x80\xFF\xFE", None).unwrap_err().to_string(),
+            "无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK 或 UTF-16） / cannot decode the text (neither UTF-8, GB18030/GBK nor UTF-16)"
+        );
+    }
 }

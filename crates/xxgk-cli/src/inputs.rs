@@ -213,14 +213,25 @@ fn bytes(input: &Input) -> Result<Vec<u8>, Unreadable> {
         }
         Input::File { path, .. } => {
             let file = std::fs::File::open(path).map_err(|e| Unreadable::io(&e))?;
-            if file.metadata().is_ok_and(|m| m.is_dir()) {
+            let meta = file.metadata().ok();
+            if meta.as_ref().is_some_and(|m| m.is_dir()) {
                 return Err(Unreadable::io(&std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+            }
+            // A regular file over the limit is refused by its size, unread (#8: a 200 MB file
+            // ends at once, in bounded memory, with its real size in the message).
+            if let Some(size) = meta.filter(|m| m.is_file()).map(|m| m.len()).filter(|&n| n >= limit) {
+                let size = usize::try_from(size).unwrap_or(usize::MAX);
+                return Err(Unreadable::read(&ReadError::TooLarge { size, limit: MAX_INPUT_BYTES }));
             }
             file.take(limit).read_to_end(&mut buf).map_err(|e| Unreadable::io(&e))?;
         }
         Input::Failed { reason, .. } => {
             return Err(Unreadable { zh: format!("无法访问（{reason}）"), en: reason.clone() });
         }
+    }
+    // A stream (standard input, a pipe, a device) has no size to tell: say it went past.
+    if buf.len() > MAX_INPUT_BYTES {
+        return Err(Unreadable::read(&ReadError::StreamTooLarge { limit: MAX_INPUT_BYTES }));
     }
     Ok(buf)
 }
