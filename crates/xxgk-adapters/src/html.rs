@@ -337,10 +337,8 @@ pub fn check_depth(source: &str) -> Result<(), ReadError> {
         at = lt + 1;
         let closing = bytes.get(at) == Some(&b'/');
         let name_start = if closing { at + 1 } else { at };
-        let name_len = bytes[name_start.min(bytes.len())..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+        let name_len =
+            bytes[name_start.min(bytes.len())..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             continue;
         }

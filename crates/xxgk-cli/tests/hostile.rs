@@ -132,7 +132,8 @@ fn symlink_loops_in_a_directory_run() {
     let (code, out) = run(p, &["check", "--format", "json", "reports"]);
     assert_eq!(code, Some(0));
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let paths: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> =
+        doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["reports/ok.txt"]);
     // Named on the command line, a looping link is opened and fails with the system's reason.
     assert_eq!(
@@ -203,7 +204,10 @@ fn an_unreadable_file_in_a_directory_is_reported_and_the_rest_checked() {
             .output()
             .is_ok_and(|o| o.status.success());
         if !can {
-            eprintln!("skipped: running as root, and setpriv cannot run xxgk as nobody");
+            #[allow(clippy::print_stderr)] // Say why a test did not run.
+            {
+                eprintln!("skipped: running as root, and setpriv cannot run xxgk as nobody");
+            }
             return;
         }
         let mut cmd = Command::new("setpriv");
@@ -230,7 +234,9 @@ fn an_unreadable_file_in_a_directory_is_reported_and_the_rest_checked() {
 fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(1) == Some("0")))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
         .unwrap_or(false)
 }
 
@@ -284,7 +290,11 @@ fn html_nested_too_deep_is_refused_and_deep_enough_is_read() {
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     // Read: section 一 is found at its text, after 27 + 5 × 400 + 3 characters of markup.
     let first = &doc["files"][0]["diagnostics"][0];
-    assert_eq!((&first["code"], &first["line"], &first["column"]), (&"XG106".into(), &1.into(), &(2031.into())), "{out}");
+    assert_eq!(
+        (&first["code"], &first["line"], &first["column"]),
+        (&"XG106".into(), &1.into(), &(2031.into())),
+        "{out}"
+    );
     // Unclosed table cells 20 000 deep: the adapter walks the tree without recursing.
     let cells = format!("<html><body>{}一、总体情况", "<td><span>".repeat(20_000));
     write(dir.path(), "cells.html", cells.as_bytes());
@@ -324,15 +334,17 @@ fn truncated_and_bomb_docx() {
     write(dir.path(), "bomb.docx", &bomb);
     assert_eq!(
         concise(dir.path(), "bomb.docx"),
-        unreadable(
-            "bomb.docx",
-            "word/document.xml 解压后 67108865 字节，超过上限 67108864"
-        )
+        unreadable("bomb.docx", "word/document.xml 解压后 67108865 字节，超过上限 67108864")
     );
     write(dir.path(), "bad-xml.docx", &docx(&[("word/document.xml", b"<w:document><w:body></w:p>")]));
     let (code, out) = concise(dir.path(), "bad-xml.docx");
     assert_eq!(code, Some(2));
-    assert!(out.starts_with("bad-xml.docx:1:1: XG001 [error] 无法读取 bad-xml.docx：word/document.xml 不是有效的 XML（"), "{out}");
+    assert!(
+        out.starts_with(
+            "bad-xml.docx:1:1: XG001 [error] 无法读取 bad-xml.docx：word/document.xml 不是有效的 XML（"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
