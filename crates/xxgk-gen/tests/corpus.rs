@@ -1,0 +1,181 @@
+//! The generated corpus: deterministic, clean where no defect is injected, each defect found
+//! by exactly its rule, and the quality figures of a small corpus.
+use std::collections::BTreeSet;
+use xxgk_engine::{Settings, Severity};
+use xxgk_gen::quality::{check, quality, table_exact};
+use xxgk_gen::{answers_jsonl, generate, Defect, Layout};
+use xxgk_model::TableKey;
+
+#[test]
+fn same_seed_gives_the_same_corpus() {
+    for i in 0..40 {
+        let (a, b) = (generate(7, i), generate(7, i));
+        assert_eq!(a.text, b.text, "report {i}");
+        assert_eq!(a.answers, b.answers, "report {i}");
+        assert_eq!(a.path, b.path);
+    }
+    let one: Vec<_> = (0..40).map(|i| generate(7, i)).collect();
+    let two: Vec<_> = (0..40).map(|i| generate(7, i)).collect();
+    assert_eq!(answers_jsonl(&one), answers_jsonl(&two));
+    assert_ne!(generate(7, 3).text, generate(8, 3).text);
+}
+
+#[test]
+fn the_binary_writes_byte_identical_corpora() {
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    for d in &dirs {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_xxgk-gen"))
+            .args(["corpus", "--n", "15", "--seed", "3", "--out"])
+            .arg(d.path())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(0));
+    }
+    let g = generate(3, 14);
+    assert_eq!(g.path, "000/00014.txt");
+    for i in 0..15 {
+        let g = generate(3, i);
+        let a = std::fs::read(dirs[0].path().join(&g.path)).unwrap();
+        let b = std::fs::read(dirs[1].path().join(&g.path)).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a, g.text.as_bytes());
+    }
+    let a = std::fs::read_to_string(dirs[0].path().join("answers.jsonl")).unwrap();
+    let b = std::fs::read_to_string(dirs[1].path().join("answers.jsonl")).unwrap();
+    assert_eq!(a, b);
+    let all: Vec<_> = (0..15).map(|i| generate(3, i)).collect();
+    assert_eq!(a, answers_jsonl(&all));
+}
+
+#[test]
+fn clean_reports_have_only_the_findings_their_layout_implies() {
+    let settings = Settings::national();
+    let mut clean = 0;
+    for i in 0..70 {
+        let g = generate(1, i);
+        if g.defect.is_some() {
+            continue;
+        }
+        clean += 1;
+        let (report, diagnostics) = check(&g, &settings);
+        assert!(diagnostics.iter().all(|d| d.severity != Severity::Error), "{}", g.path);
+        let codes: BTreeSet<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+        let inferred = matches!(g.layout, Layout::Sparse | Layout::Glued | Layout::TotalsOnly);
+        let want: BTreeSet<&str> = if inferred { ["XG004"].into() } else { BTreeSet::new() };
+        assert_eq!(codes, want, "{}", g.path);
+        for key in TableKey::ALL {
+            // A sparse row with one non-zero cell can sit in any applicant column.
+            if g.layout != Layout::Sparse {
+                assert!(table_exact(&g, &report, key), "{} {key:?}", g.path);
+            }
+        }
+    }
+    assert_eq!(clean, 24);
+}
+
+/// The codes each defect must produce in a report whose cells are all printed (a changed
+/// 总计 of rows 一 or （七） also breaks the 总计 column's balance; the key computes that).
+fn codes_of(d: Defect) -> &'static [&'static str] {
+    match d {
+        Defect::OutcomeCell => &["XG202", "XG203"],
+        Defect::NewCell => &["XG201", "XG202"],
+        Defect::RowTotal => &["XG201", "XG202"],
+        Defect::GroupTotal => &["XG204"],
+        // XG006 also notes the blank total XG208 reports (asked in REQUESTS.md).
+        Defect::TotalBlank => &["XG006", "XG208"],
+        Defect::InForceBelowIssued => &["XG206"],
+        Defect::FeeMissing => &["XG301"],
+        Defect::PeriodNotYear => &["XG401"],
+        Defect::PeriodWrongYear => &["XG403"],
+        Defect::PublishedLate => &["XG404"],
+        Defect::MalformedDate => &["XG405"],
+        Defect::SectionMissing => &["XG101"],
+        Defect::SectionOrder => &["XG102"],
+        Defect::Placeholder => &["XG602"],
+        Defect::Wording => &["XG603"],
+        Defect::Duplicated => &["XG005"],
+        Defect::WebChrome => &["XG601"],
+        Defect::RegulationName => &["XG303"],
+        Defect::OutdatedLaw => &["XG605"],
+        Defect::NarrativeRequests => &["XG501"],
+        Defect::UnbalancedBracket => &["XG604"],
+        Defect::PeriodMissing => &["XG402"],
+        Defect::ProblemsEmpty => &["XG108"],
+    }
+}
+
+#[test]
+fn each_defect_is_found_by_exactly_its_rule_on_the_expected_line() {
+    let settings = Settings::national();
+    for d in Defect::ALL {
+        // The first report of seed 5 with this defect in a layout that prints every cell.
+        let g = (0..4000)
+            .map(|i| generate(5, i))
+            .find(|g| g.defect == Some(d) && matches!(g.layout, Layout::Lines | Layout::Pipes))
+            .unwrap_or_else(|| panic!("no report with {d:?}"));
+        let (_, diagnostics) = check(&g, &settings);
+        let codes: BTreeSet<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+        let want: BTreeSet<&str> = codes_of(d).iter().copied().collect();
+        assert_eq!(codes, want, "{d:?} in {}", g.path);
+        let keyed: BTreeSet<&str> = g.answers.iter().map(|a| a.code).collect();
+        let extra: BTreeSet<&str> = if d == Defect::TotalBlank { ["XG006"].into() } else { BTreeSet::new() };
+        assert_eq!(&keyed | &extra, want, "{d:?}: the key of {}", g.path);
+        let report = xxgk_adapters::read(&g.path, g.text.as_bytes(), &Default::default()).unwrap();
+        let index = xxgk_model::LineIndex::new(report.source());
+        for a in g.answers.iter().filter(|a| a.line.is_some()) {
+            let found = diagnostics.iter().any(|x| {
+                x.code == a.code
+                    && index.line_col(report.source(), x.span.start as usize).0 as u32 == a.line.unwrap()
+            });
+            assert!(found, "{d:?}: {} expected at line {:?} in {}", a.code, a.line, g.path);
+        }
+    }
+}
+
+#[test]
+fn quality_of_sixty_reports() {
+    let q = quality(1, 60);
+    assert_eq!(q.reports, 60);
+    assert_eq!((q.tables_exact, q.tables), (177, 180));
+    let rows: Vec<(String, usize, usize, usize, usize)> = q
+        .rules
+        .iter()
+        .map(|(c, s)| (c.clone(), s.expected, s.found, s.true_positives, s.accounted))
+        .collect();
+    let want: Vec<(String, usize, usize, usize, usize)> = [
+        ("XG004", 26, 121, 26, 121),
+        ("XG005", 3, 3, 3, 3),
+        ("XG006", 0, 1, 0, 0),
+        ("XG102", 1, 1, 1, 1),
+        ("XG108", 3, 3, 3, 3),
+        ("XG201", 3, 3, 3, 3),
+        ("XG202", 3, 3, 3, 3),
+        ("XG204", 1, 1, 1, 1),
+        ("XG208", 1, 1, 1, 1),
+        ("XG301", 2, 2, 2, 2),
+        ("XG401", 1, 1, 1, 1),
+        ("XG402", 4, 4, 4, 4),
+        ("XG403", 3, 3, 3, 3),
+        ("XG405", 3, 3, 3, 3),
+        ("XG501", 2, 1, 1, 1),
+        ("XG601", 10, 10, 10, 10),
+        ("XG602", 1, 1, 1, 1),
+        ("XG603", 1, 1, 1, 1),
+        ("XG604", 2, 2, 2, 2),
+        ("XG605", 4, 4, 4, 4),
+    ]
+    .iter()
+    .map(|(c, a, b, d, e)| (c.to_string(), *a, *b, *d, *e))
+    .collect();
+    assert_eq!(rows, want);
+    let misses: Vec<(String, String, Option<u32>, bool)> =
+        q.misses.iter().map(|m| (m.file.clone(), m.code.clone(), m.line, m.unexpected)).collect();
+    assert_eq!(
+        misses,
+        vec![
+            // The sparse row `2 2` has six readings, all with total 2; XG501 skips it (REQUESTS.md).
+            ("000/00009.txt".to_string(), "XG501".to_string(), Some(17), false),
+            ("000/00029.txt".to_string(), "XG006".to_string(), Some(103), true),
+        ]
+    );
+}
