@@ -7,6 +7,7 @@ mod commands;
 mod completions;
 mod extract;
 mod fix;
+mod help_zh;
 mod init;
 mod inputs;
 mod render;
@@ -14,7 +15,6 @@ mod rules;
 mod server;
 
 use args::{Cli, Command};
-use clap::Parser;
 use render::Ctx;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -66,7 +66,7 @@ fn main() -> ExitCode {
     // Messages hold Chinese and English; wrapping them at the terminal width splits words.
     let _ =
         miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())));
-    match run(Cli::parse()) {
+    match run(help_zh::parse()) {
         Ok(outcome) => outcome.exit_code(),
         Err(RunError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(RunError::Io(err)) => {

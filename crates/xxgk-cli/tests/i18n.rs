@@ -200,3 +200,35 @@ fn chinese_by_default_english_on_request() {
     flagged.extend(concise);
     assert_eq!(with(&[], &flagged), (Some(1), zh.to_string()));
 }
+
+#[test]
+fn help_is_chinese_by_default_english_on_request() {
+    let dir = manifest_dir();
+    let (code, zh) = xxgk(dir, &[], &["check", "--help"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        zh.starts_with("按规则检查报告并输出发现的问题\n\n用法：xxgk check [OPTIONS] [PATH]...\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("\n参数:\n"), "{zh}");
+    assert!(zh.contains("只运行这些规则：代码（XG301）、族前缀（XG3）、规则名或 ALL，逗号分隔"), "{zh}");
+    assert!(!zh.contains("Only these rules"), "{zh}");
+    let (_, top) = xxgk(dir, &[], &["-h"]);
+    assert!(top.contains("\n命令:\n  check        按规则检查报告并输出发现的问题\n"), "{top}");
+    for (envs, args) in [
+        (&[][..], &["--lang", "en", "check", "--help"][..]),
+        (&[("XXGK_LANG", "en")][..], &["check", "--help"][..]),
+        (&[("XXGK_LANG", "zh")][..], &["check", "--lang=en", "--help"][..]),
+    ] {
+        let (code, en) = xxgk(dir, envs, args);
+        assert_eq!(code, Some(0));
+        assert!(
+            en.starts_with("Check reports against the rules and print the findings\n\nUsage: xxgk check"),
+            "{args:?}: {en}"
+        );
+        assert!(
+            en.contains("Only these rules (codes, prefixes such as XG2, names, or ALL), comma-separated"),
+            "{en}"
+        );
+    }
+}
