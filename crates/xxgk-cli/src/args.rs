@@ -90,6 +90,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, alias = "output-format", value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// Write the output to this file instead of standard output (atomically: a temporary file renamed).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Only these rules (codes, prefixes such as XG2, names, or ALL), comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -197,6 +200,8 @@ pub enum CheckFormat {
     Junit,
     /// One line a finding: `path:line:col: CODE [severity] message`.
     Concise,
+    /// One self-contained HTML audit page for the whole run (use with `--output FILE`).
+    Html,
 }
 
 /// Output formats of `extract` and `rules`.

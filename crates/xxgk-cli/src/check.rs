@@ -325,6 +325,7 @@ fn chunk(result: &FileResult, format: CheckFormat, cx: &Ctx) -> Chunk {
         CheckFormat::Junit => Chunk::Bytes(render::junit::suite(result, cx).into_bytes()),
         CheckFormat::Json => Chunk::Values(vec![render::json::file(result, cx)]),
         CheckFormat::Sarif => Chunk::Values(render::sarif::results(result, cx)),
+        CheckFormat::Html => Chunk::Values(vec![render::html::file_value(result, cx)]),
     }
 }
 
@@ -508,18 +509,44 @@ fn output(checked: &[Checked], args: &CheckArgs, cx: Ctx, fix_output: bool) -> R
     for c in checked {
         add(&mut summary, c.summary);
     }
-    let stdout = io::stdout();
-    let mut w = io::BufWriter::new(stdout.lock());
-    if fix_output {
-        for text in checked.iter().filter_map(|c| c.fix_stdout.as_deref()) {
-            w.write_all(text.as_bytes())?;
-        }
+    if let (Some(path), false) = (&args.output, fix_output) {
+        let mut out = Vec::new();
+        write_check(&mut out, checked, args, cx, summary)?;
+        write_output(path, &out)?;
     } else {
-        write_check(&mut w, checked, args, cx, summary)?;
+        let stdout = io::stdout();
+        let mut w = io::BufWriter::new(stdout.lock());
+        if fix_output {
+            for text in checked.iter().filter_map(|c| c.fix_stdout.as_deref()) {
+                w.write_all(text.as_bytes())?;
+            }
+        } else {
+            write_check(&mut w, checked, args, cx, summary)?;
+        }
+        w.flush()?;
     }
-    w.flush()?;
     let errors = if args.exit_zero { 0 } else { summary.errors };
     Ok(Outcome { errors, failed })
+}
+
+/// `--output FILE`: written through a temporary file in the same directory, then renamed, so
+/// a reader never sees half a page; a path that cannot be written is a failed run (exit 2).
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let fail = |e: io::Error| -> RunError {
+        miette::miette!("--output {}: 无法写入 / cannot write: {e}", path.display()).into()
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    // A report is for others to read: keep the old file's mode, else rw-r--r-- (not the 0600 of a temp file).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(fail)?;
+    }
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
 fn bytes(checked: &[Checked]) -> impl Iterator<Item = &[u8]> {
@@ -573,6 +600,7 @@ fn write_check(
         }
         CheckFormat::Json => w.write_all(&json_bytes(&render::json::document_of(values(checked), summary))),
         CheckFormat::Sarif => w.write_all(&json_bytes(&render::sarif::log(values(checked), &cx))),
+        CheckFormat::Html => w.write_all(render::html::document(values(checked), &cx).as_bytes()),
     }
 }
 

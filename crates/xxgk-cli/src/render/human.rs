@@ -49,10 +49,23 @@ fn to_io(err: codespan_reporting::files::Error) -> io::Error {
 
 /// Write one file's findings.
 pub fn render_file(file: &FileResult, cx: &Ctx, out: &mut dyn WriteColor) -> io::Result<()> {
+    for d in &file.diagnostics {
+        render_diagnostic(file, d, cx, out)?;
+    }
+    Ok(())
+}
+
+/// Write one finding of `file`, with its source snippet.
+pub fn render_diagnostic(
+    file: &FileResult,
+    d: &Diagnostic,
+    cx: &Ctx,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
     let config = Config::default();
     let source = file.report.as_ref().map_or("", |r| r.source());
     let files = SimpleFile::new(file.path.as_str(), source);
-    for d in &file.diagnostics {
+    {
         let header = CsDiagnostic::new(severity(d.severity))
             .with_code(d.code.as_str())
             .with_message(d.message.get(cx.lang));
@@ -76,7 +89,7 @@ pub fn render_file(file: &FileResult, cx: &Ctx, out: &mut dyn WriteColor) -> io:
                 None => term::emit(out, &config, &files, &diagnostic),
             }
             .map_err(to_io)?;
-            continue;
+            return Ok(());
         }
         // No lines to show: the header as codespan styles it, then where and what, then the notes.
         let styles = &config.styles;

@@ -1,6 +1,7 @@
 //! Output of `check`: one module per `--format`, sharing the located results of a run.
 pub mod concise;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
