@@ -10,6 +10,7 @@ pub mod decode;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod recognise;
 pub mod solver;
 mod text;
@@ -79,6 +80,12 @@ pub enum ReadError {
         /// Why, in Chinese then English.
         reason: String,
     },
+    /// A PDF file that cannot be read (no text layer, a user password, corrupt, over a limit).
+    #[error("{reason}")]
+    Pdf {
+        /// Why, in Chinese then English.
+        reason: String,
+    },
     /// The format is recognised but not supported by this build.
     #[error("不支持的格式：{0} / unsupported format: {0}")]
     Unsupported(String),
@@ -109,7 +116,7 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
     };
     match format {
         Some(Format::Docx) => docx::read_docx(path, bytes),
-        Some(Format::Pdf) => Err(ReadError::Unsupported(format.map_or("", |f| f.as_str()).to_string())),
+        Some(Format::Pdf) => pdf::read_pdf(path, bytes),
         Some(Format::Html) => {
             let source = html::decode_html(bytes, options.encoding.as_deref())?;
             html::check_depth(&source)?;
@@ -131,8 +138,11 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
 }
 
 /// The format the content shows, whatever the name says: an HTML page (`<!DOCTYPE html`,
-/// `<html`, after a BOM and whitespace), or a zip with `word/document.xml` (DOCX).
+/// `<html`, after a BOM and whitespace), a zip with `word/document.xml` (DOCX), or `%PDF-`.
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"%PDF-") {
+        return Some(Format::Pdf);
+    }
     if bytes.starts_with(b"PK\x03\x04") && bytes.windows(17).any(|w| w == b"word/document.xml") {
         return Some(Format::Docx);
     }
