@@ -58,8 +58,12 @@ pub fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
 
 /// Read a DOCX file into a report.
 pub fn read_docx(path: &str, bytes: &[u8]) -> Result<Report, ReadError> {
-    let xml = document_xml(bytes)?;
-    let (text, segments) = to_text(&xml)?;
+    read_xml(path, &document_xml(bytes)?)
+}
+
+/// Read the inflated `word/document.xml` of a DOCX file into a report.
+pub fn read_xml(path: &str, xml: &[u8]) -> Result<Report, ReadError> {
+    let (text, segments) = to_text(xml)?;
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }

@@ -137,6 +137,53 @@ pub fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Report, R
     }
 }
 
+/// Check the invariant every adapter keeps: each span of the report (metadata, headings,
+/// sections, tables, rows, cells, inferences, problems) lies inside `report.text` on char
+/// boundaries, and maps into the source inside it on char boundaries. Used by the property
+/// tests and the fuzz targets; `Err` names the first span out of place.
+pub fn validate(report: &Report) -> Result<(), String> {
+    use xxgk_model::Span;
+    let mut spans: Vec<(&str, Span)> = Vec::new();
+    let m = &report.meta;
+    spans.extend(m.title.iter().map(|f| ("meta.title", f.span)));
+    spans.extend(m.issuer.iter().map(|f| ("meta.issuer", f.span)));
+    spans.extend(m.year.iter().map(|f| ("meta.year", f.span)));
+    spans.extend(m.published.iter().map(|f| ("meta.published", f.span)));
+    spans.extend(m.signed.iter().map(|f| ("meta.signed", f.span)));
+    spans.extend(m.period.iter().map(|f| ("meta.period", f.span)));
+    spans.extend(report.headings.iter().map(|h| ("heading", h.span)));
+    for s in &report.sections {
+        spans.extend([("section.heading", s.heading), ("section.body", s.body)]);
+    }
+    for t in [&report.tables.proactive, &report.tables.requests, &report.tables.appeals].into_iter().flatten()
+    {
+        spans.push(("table", t.span));
+        for row in &t.rows {
+            spans.push(("row.label", row.label));
+            spans.extend(row.cells.iter().filter_map(|c| c.span.map(|s| ("cell", s))));
+        }
+    }
+    spans.extend(report.inferences.iter().map(|i| ("inference", i.span)));
+    spans.extend(report.problems.iter().map(|p| ("problem", p.span)));
+    spans.extend(report.outdated_template.iter().map(|s| ("outdated_template", *s)));
+    let source = report.source();
+    for (what, span) in spans {
+        in_text("text", &report.text, what, span)?;
+        in_text("source", source, what, report.source_span(span))?;
+    }
+    Ok(())
+}
+
+/// `Err` unless `span` is a slice of `text` on char boundaries.
+pub fn in_text(name: &str, text: &str, what: &str, span: xxgk_model::Span) -> Result<(), String> {
+    let (a, b) = (span.start as usize, span.end as usize);
+    if a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b) {
+        Ok(())
+    } else {
+        Err(format!("{what} {a}..{b} is not a slice of the {name} ({} bytes)", text.len()))
+    }
+}
+
 /// The format the content shows, whatever the name says: an HTML page (`<!DOCTYPE html`,
 /// `<html`, after a BOM and whitespace), a zip with `word/document.xml` (DOCX), or `%PDF-`.
 pub fn sniff(bytes: &[u8]) -> Option<Format> {

@@ -320,7 +320,9 @@ pub fn appeals_table(report: &mut Report, folded: &Folded, region: Span) -> Opti
     let mut header_start = None;
     for m in TOTAL_RE.find_iter(&folded.text[start..end]) {
         let total_end = folded.orig_end(start + m.end(), text);
-        let first = folded.text[start..end].find("行政复议").map_or(start + m.start(), |i| start + i);
+        // The header's 行政复议 comes before its 总计 (#8: one after it made the span inside out).
+        let first =
+            folded.text[start..start + m.start()].find("行政复议").map_or(start + m.start(), |i| start + i);
         header_start.get_or_insert(folded.orig(first));
         let (toks, separated, _) = tokens_for(text, Span::new(total_end, region.end as usize), 15);
         if toks.is_empty() {
