@@ -120,6 +120,9 @@ pub struct CheckArgs {
     /// Print the number of findings per code instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Print counts per file and by code, key figures and corpus totals instead of the findings (human, json or csv).
+    #[arg(long, conflicts_with = "statistics")]
+    pub summary: bool,
     /// Print only the summary (-q), or nothing (-qq).
     #[arg(short, long, action = clap::ArgAction::Count)]
     pub quiet: u8,
@@ -160,10 +163,21 @@ pub struct ExtractArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = SimpleFormat::Human)]
-    pub format: SimpleFormat,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+    pub format: ExtractFormat,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// Readable text.
+    Human,
+    /// JSON.
+    Json,
+    /// CSV, one row a table cell: path, issuer, year, table, row, column, value, inferred.
+    Csv,
 }
 
 /// Options of `xxgk rules`.
@@ -202,6 +216,8 @@ pub enum CheckFormat {
     Concise,
     /// One self-contained HTML audit page for the whole run (use with `--output FILE`).
     Html,
+    /// CSV, one row a finding: path, line, column, code, severity, message.
+    Csv,
 }
 
 /// Output formats of `extract` and `rules`.

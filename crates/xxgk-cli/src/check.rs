@@ -14,6 +14,7 @@
 //! 4. The chunks are written in path order, then the run's summary.
 use crate::args::{CheckArgs, CheckFormat};
 use crate::inputs::Input;
+use crate::render::summary::{CodeCount, FileCounts};
 use crate::render::{self, Ctx, FileResult, Summary};
 use crate::{fix, inputs, json_bytes, no_reports, read_options, rules, Outcome, RunError};
 use codespan_reporting::term::termcolor::Buffer;
@@ -126,26 +127,13 @@ pub(crate) mod cross {
     }
 }
 
-/// Findings of one code in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CodeCount {
-    /// `XG301`.
-    pub(crate) code: String,
-    /// `fee-statement-missing`.
-    pub(crate) rule: String,
-    /// The severity in force.
-    pub(crate) severity: Severity,
-    /// How many.
-    pub(crate) count: usize,
-}
-
 /// A file's output in the chosen format.
 #[derive(Debug, Default)]
 enum Chunk {
     /// Nothing is printed per file (`-q`, `--statistics`, `--write-baseline`, a fixing run's diffs).
     #[default]
     None,
-    /// human, concise, github, junit (its `<testsuite>`): as printed.
+    /// human, concise, github, csv (rows), junit (its `<testsuite>`): as printed.
     Bytes(Vec<u8>),
     /// json (the file's entry), sarif (its results).
     Values(Vec<Value>),
@@ -154,14 +142,8 @@ enum Chunk {
 /// What is kept of one input once it is checked and rendered.
 #[derive(Debug, Default)]
 pub(crate) struct Checked {
-    /// The path as reported.
-    pub(crate) path: String,
-    /// Findings by severity (`files` is 1).
-    pub(crate) summary: Summary,
-    /// The input could not be read (its one finding is XG001).
-    pub(crate) unreadable: bool,
-    /// Findings by code, sorted by code.
-    pub(crate) codes: Vec<CodeCount>,
+    /// Counts, by severity and code, and the key figures with `--summary`.
+    pub(crate) counts: FileCounts,
     chunk: Chunk,
     /// Text for standard output instead of the findings (`--diff`, fixed standard input).
     fix_stdout: Option<String>,
@@ -193,6 +175,8 @@ struct Step<'a> {
     render: Render,
     fixing: Option<(fix::Mode, bool)>,
     write_baseline: bool,
+    /// `--summary`: keep each report's key figures.
+    figures: bool,
 }
 
 impl Step<'_> {
@@ -233,7 +217,7 @@ impl Step<'_> {
     /// Read, check, fix and render one input.
     fn process(&self, input: &Input) -> Result<Checked, ConfigError> {
         let mut result = self.lint(input.name(), inputs::read(input, self.options), Vec::new())?;
-        let mut out = Checked { path: input.name().to_string(), ..Checked::default() };
+        let mut out = Checked::default();
         if let Some((mode, dry)) = self.fixing {
             let recheck = |name: &str, text: &str| {
                 self.lint(name, inputs::read_text(name, text, self.options), Vec::new())
@@ -271,9 +255,13 @@ impl Step<'_> {
 
     /// Count and render a checked file into `out`.
     fn finish(&self, result: &FileResult, out: &mut Checked) {
-        out.summary = Summary::of(std::slice::from_ref(result));
-        out.unreadable = result.report.is_none();
-        out.codes = codes(&result.diagnostics);
+        out.counts = FileCounts {
+            path: result.path.clone(),
+            summary: Summary::of(std::slice::from_ref(result)),
+            unreadable: result.report.is_none(),
+            codes: codes(&result.diagnostics),
+            figures: result.report.as_ref().filter(|_| self.figures).map(xxgk_model::Figures::of),
+        };
         if self.write_baseline {
             out.baseline = match &result.report {
                 Some(report) => Baseline::from_diagnostics([(report, result.diagnostics.as_slice())]).entries,
@@ -326,6 +314,7 @@ fn chunk(result: &FileResult, format: CheckFormat, cx: &Ctx) -> Chunk {
         CheckFormat::Json => Chunk::Values(vec![render::json::file(result, cx)]),
         CheckFormat::Sarif => Chunk::Values(render::sarif::results(result, cx)),
         CheckFormat::Html => Chunk::Values(vec![render::html::file_value(result, cx)]),
+        CheckFormat::Csv => Chunk::Bytes(render::csv::check_rows(result, cx)),
     }
 }
 
@@ -438,12 +427,17 @@ fn run(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, 
     let fix_output =
         fixing.is_some() && (args.diff || collected.inputs.iter().any(|i| matches!(i, Input::Stdin { .. })));
     let per_file = args.quiet == 0 || !matches!(args.format, CheckFormat::Human | CheckFormat::Concise);
-    let render =
-        if args.quiet >= 2 || args.statistics || args.write_baseline.is_some() || fix_output || !per_file {
-            Render::Nothing
-        } else {
-            Render::Format(args.format)
-        };
+    let render = if args.quiet >= 2
+        || args.statistics
+        || args.summary
+        || args.write_baseline.is_some()
+        || fix_output
+        || !per_file
+    {
+        Render::Nothing
+    } else {
+        Render::Format(args.format)
+    };
     let step = Step {
         resolver: &resolver,
         baseline: baseline.as_ref(),
@@ -452,6 +446,7 @@ fn run(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, 
         render,
         fixing,
         write_baseline: args.write_baseline.is_some(),
+        figures: args.summary,
     };
     let progress = Progress::new(collected.inputs.len());
     let checked: Result<Vec<Checked>, ConfigError> = collected
@@ -466,7 +461,7 @@ fn run(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, 
     progress.finish();
     let mut checked = checked.map_err(config_error)?;
     let files: Vec<cross::File<'_>> =
-        checked.iter().map(|c| cross::File { path: &c.path, facts: c.facts.as_ref() }).collect();
+        checked.iter().map(|c| cross::File { path: &c.counts.path, facts: c.facts.as_ref() }).collect();
     let extra = cross::pass(&files);
     drop(files);
     for (i, found) in extra {
@@ -487,7 +482,7 @@ fn output(checked: &[Checked], args: &CheckArgs, cx: Ctx, fix_output: bool) -> R
             eprintln!("{line}");
         }
     }
-    let failed = checked.iter().any(|c| c.unreadable);
+    let failed = checked.iter().any(|c| c.counts.unreadable);
     if let Some(path) = &args.write_baseline {
         let mut entries: Vec<BaselineEntry> =
             checked.iter().flat_map(|c| c.baseline.iter().cloned()).collect();
@@ -507,7 +502,7 @@ fn output(checked: &[Checked], args: &CheckArgs, cx: Ctx, fix_output: bool) -> R
     }
     let mut summary = Summary::default();
     for c in checked {
-        add(&mut summary, c.summary);
+        add(&mut summary, c.counts.summary);
     }
     if let (Some(path), false) = (&args.output, fix_output) {
         let mut out = Vec::new();
@@ -579,7 +574,22 @@ fn write_check(
     if args.statistics {
         return w.write_all(statistics(checked, args.format, cx.lang, summary).as_bytes());
     }
+    let counts = checked.iter().map(|c| &c.counts);
+    if args.summary {
+        return match args.format {
+            CheckFormat::Json => w.write_all(&json_bytes(&render::summary::json(counts))),
+            CheckFormat::Csv => w.write_all(&render::summary::csv(counts)),
+            _ => w.write_all(render::summary::human(counts, cx.lang).as_bytes()),
+        };
+    }
     match args.format {
+        CheckFormat::Csv => {
+            w.write_all(&render::csv::header(&render::csv::CHECK_HEADER))?;
+            for b in bytes(checked) {
+                w.write_all(b)?;
+            }
+            Ok(())
+        }
         CheckFormat::Human | CheckFormat::Concise => {
             for b in bytes(checked) {
                 w.write_all(b)?;
@@ -595,7 +605,7 @@ fn write_check(
         CheckFormat::Junit => {
             let suites: Vec<&str> =
                 bytes(checked).map(|b| std::str::from_utf8(b).unwrap_or_default()).collect();
-            let tests = checked.iter().map(|c| render::junit::tests(c.summary.total())).sum();
+            let tests = checked.iter().map(|c| render::junit::tests(c.counts.summary.total())).sum();
             w.write_all(render::junit::document_of(suites, tests, summary.total()).as_bytes())
         }
         CheckFormat::Json => w.write_all(&json_bytes(&render::json::document_of(values(checked), summary))),
@@ -607,7 +617,7 @@ fn write_check(
 /// `--statistics`: findings per code, sorted by code.
 fn statistics(checked: &[Checked], format: CheckFormat, lang: Lang, summary: Summary) -> String {
     let mut counts: BTreeMap<&str, (usize, &str, &str)> = BTreeMap::new();
-    for c in checked.iter().flat_map(|f| &f.codes) {
+    for c in checked.iter().flat_map(|f| &f.counts.codes) {
         let e = counts.entry(c.code.as_str()).or_insert((0, c.rule.as_str(), c.severity.as_str()));
         e.0 += c.count;
     }
@@ -657,6 +667,7 @@ mod tests {
             render: Render::Format(CheckFormat::Concise),
             fixing: None,
             write_baseline: false,
+            figures: false,
         }
     }
 
@@ -672,16 +683,16 @@ mod tests {
         let step = step(&resolver, &options);
         let input = Input::File { name: name.clone(), path };
         let mut checked = step.process(&input).unwrap();
-        assert_eq!((checked.summary.total(), checked.unreadable), (0, false));
+        assert_eq!((checked.counts.summary.total(), checked.counts.unreadable), (0, false));
         assert!(matches!(&checked.chunk, Chunk::Bytes(b) if b.is_empty()));
         assert_eq!(checked.facts, Some(cross::Facts::default()));
 
         let second_line = text.lines().nth(1).unwrap();
         let extra = testing::at(text, second_line, "XG701", "carry-over-mismatch", Severity::Error);
         step.rerender(&input, &mut checked, vec![extra]).unwrap();
-        assert_eq!((checked.summary.errors, checked.summary.total()), (1, 1));
+        assert_eq!((checked.counts.summary.errors, checked.counts.summary.total()), (1, 1));
         assert_eq!(
-            checked.codes,
+            checked.counts.codes,
             vec![CodeCount {
                 code: "XG701".into(),
                 rule: "carry-over-mismatch".into(),
@@ -700,10 +711,10 @@ mod tests {
         let step = step(&resolver, &options);
         let input = Input::Failed { name: "gone.txt".into(), reason: "vanished".into() };
         let checked = step.process(&input).unwrap();
-        assert!(checked.unreadable);
+        assert!(checked.counts.unreadable);
         assert_eq!(checked.facts, None);
         assert_eq!(
-            checked.codes.iter().map(|c| (c.code.as_str(), c.count)).collect::<Vec<_>>(),
+            checked.counts.codes.iter().map(|c| (c.code.as_str(), c.count)).collect::<Vec<_>>(),
             [("XG001", 1)]
         );
     }

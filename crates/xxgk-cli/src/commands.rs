@@ -1,5 +1,5 @@
 //! `xxgk extract`, `xxgk rules`, `xxgk explain` and `xxgk config`.
-use crate::args::{ConfigArgs, ExplainArgs, ExtractArgs, RulesArgs, SimpleFormat};
+use crate::args::{ConfigArgs, ExplainArgs, ExtractArgs, ExtractFormat, RulesArgs, SimpleFormat};
 use crate::check::config_error;
 use crate::{extract, inputs, json_bytes, no_reports, read_options, rules, write_stdout, Outcome, RunError};
 use rayon::prelude::*;
@@ -28,7 +28,8 @@ pub(crate) fn extract_cmd(args: ExtractArgs, lang: Lang) -> Result<Outcome, RunE
     }
     let several = collected.inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
     let out = match args.format {
-        SimpleFormat::Json => {
+        ExtractFormat::Csv => crate::render::csv::extract(&reports),
+        ExtractFormat::Json => {
             let mut objects: Vec<_> = reports.iter().map(xxgk_model::extract_json).collect();
             if !several && objects.len() == 1 {
                 json_bytes(&objects.remove(0))
@@ -38,7 +39,7 @@ pub(crate) fn extract_cmd(args: ExtractArgs, lang: Lang) -> Result<Outcome, RunE
                 json_bytes(&serde_json::Value::Array(objects))
             }
         }
-        SimpleFormat::Human => {
+        ExtractFormat::Human => {
             let parts: Vec<String> = reports.iter().map(|r| extract::human(r, lang)).collect();
             parts.join("\n").into_bytes()
         }

@@ -1,11 +1,13 @@
 //! Output of `check`: one module per `--format`, sharing the located results of a run.
 pub mod concise;
+pub mod csv;
 pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod summary;
 pub mod window;
 
 use xxgk_engine::{Diagnostic, Lang, Severity};
