@@ -59,11 +59,25 @@ pub enum Defect {
     PeriodMissing,
     /// Section 五 says only 无.
     ProblemsEmpty,
+    /// The text says no review or lawsuit while table 4 has some.
+    NarrativeAppeals,
+    /// Next year's plans dated to the report year.
+    StaleYear,
+    /// The format's document number written without its 〕.
+    DocumentNumber,
+    /// The introduction claims five parts.
+    PartsClaim,
+    /// Section 一 leaves out 监督保障 (a department's report).
+    OverviewTopic,
+    /// A government's report says nothing of 考核, 评议, 责任追究.
+    Accountability,
+    /// Table 2's 行政事业性收费 implausible in 万元.
+    FeeUnit,
 }
 
 impl Defect {
     /// Every defect kind.
-    pub const ALL: [Defect; 23] = [
+    pub const ALL: [Defect; 30] = [
         Defect::OutcomeCell,
         Defect::NewCell,
         Defect::RowTotal,
@@ -87,6 +101,13 @@ impl Defect {
         Defect::UnbalancedBracket,
         Defect::PeriodMissing,
         Defect::ProblemsEmpty,
+        Defect::NarrativeAppeals,
+        Defect::StaleYear,
+        Defect::DocumentNumber,
+        Defect::PartsClaim,
+        Defect::OverviewTopic,
+        Defect::Accountability,
+        Defect::FeeUnit,
     ];
 
     /// Its kebab-case name (the `cause` of its answers).
@@ -115,6 +136,13 @@ impl Defect {
             Defect::UnbalancedBracket => "unbalanced-bracket",
             Defect::PeriodMissing => "period-missing",
             Defect::ProblemsEmpty => "problems-empty",
+            Defect::NarrativeAppeals => "narrative-appeals",
+            Defect::StaleYear => "stale-year",
+            Defect::DocumentNumber => "document-number",
+            Defect::PartsClaim => "parts-claim",
+            Defect::OverviewTopic => "overview-topic",
+            Defect::Accountability => "accountability",
+            Defect::FeeUnit => "fee-unit",
         }
     }
 
@@ -133,10 +161,19 @@ impl Defect {
     }
 }
 
-/// A defect for a report in `layout`.
-pub fn choose(rng: &mut Rng, layout: Layout) -> Defect {
-    let kinds: Vec<Defect> =
-        Defect::ALL.iter().copied().filter(|d| layout.explicit_cells() || !d.in_tables()).collect();
+/// A defect for a report in `layout` about `cx`.
+pub fn choose(rng: &mut Rng, layout: Layout, cx: &Ctx) -> Defect {
+    let gov = cx.level == Level::Government;
+    let kinds: Vec<Defect> = Defect::ALL
+        .iter()
+        .copied()
+        .filter(|d| layout.explicit_cells() || !d.in_tables())
+        .filter(|d| match d {
+            Defect::Accountability => gov,
+            Defect::OverviewTopic => !gov,
+            _ => true,
+        })
+        .collect();
     *rng.pick(&kinds)
 }
 
@@ -228,6 +265,21 @@ pub fn before(d: Defect, rng: &mut Rng, cx: &mut Ctx) -> Vec<Expect> {
                 cx.signed = cx.published;
             }
             return vec![Expect::new("XG404", At::Text(cx.published_field(), 1))];
+        }
+        Defect::NarrativeAppeals => {
+            if t.t4[0][4].unwrap_or(0) == 0 {
+                t.t4[0] = [Some(1), Some(0), Some(0), Some(0), Some(1)];
+            }
+            cx.deny_appeals = true;
+            // "None filed" contradicts the review total, and the lawsuit totals when they are not 0.
+            let at = At::Text("全年未发生因政府信息公开工作被申请行政复议".into(), 1);
+            let suits = t.t4[1][4].unwrap_or(0) + t.t4[2][4].unwrap_or(0);
+            let n = if suits > 0 { 2 } else { 1 };
+            return vec![Expect::new("XG502", at); n];
+        }
+        Defect::FeeUnit => {
+            t.fees = if rng.chance(50) { "1250000".into() } else { "3.1234567".into() };
+            return vec![Expect::new("XG209", cell(TableKey::Proactive, 5, 0))];
         }
         Defect::PeriodMissing => {
             cx.period = None;
@@ -377,6 +429,46 @@ pub fn after(d: Defect, rng: &mut Rng, cx: &Ctx, doc: &mut Doc) -> Vec<Expect> {
                 *s5 = vec![Block::Para(heading(SectionKey::Problems)), Block::Para("无。".into())];
             }
             vec![Expect::new("XG108", At::Text(heading(SectionKey::Problems), 1))]
+        }
+        Defect::StaleYear => {
+            let from = format!("{}年，{}将", y + 1, cx.subject());
+            let to = format!("下一步，{y}年{}将", cx.subject());
+            if let Some(s5) = doc.section_mut(SectionKey::Problems) {
+                replace_in(s5, &from, &to);
+            }
+            vec![Expect::new("XG406", At::Text(format!("下一步，{y}年"), 1))]
+        }
+        Defect::DocumentNumber => {
+            if !replace_in(&mut doc.head, "国办公开办函〔2021〕30号", "国办公开办函〔202130号")
+            {
+                if let Some(Block::Para(intro)) = doc.head.last_mut() {
+                    intro.push_str("本报告按照国办公开办函〔202130号规定的格式编制。");
+                }
+            }
+            vec![Expect::new("XG606", At::Text("国办公开办函〔202130号".into(), 1))]
+        }
+        Defect::PartsClaim => {
+            if !replace_in(&mut doc.head, "六个部分", "五个部分") {
+                if let Some(Block::Para(intro)) = doc.head.last_mut() {
+                    intro.push_str(&format!("本报告包括{}五个部分。", crate::prose::PARTS.join("、")));
+                }
+            }
+            vec![Expect::new("XG105", At::Text("五个部分".into(), 1))]
+        }
+        Defect::OverviewTopic | Defect::Accountability => {
+            let (n, title) = if d == Defect::OverviewTopic {
+                ("五", "监督保障情况")
+            } else {
+                ("六", "年度政务公开工作考核")
+            };
+            let sub = format!("{}{title}", cx.p.paren(n));
+            if let Some(s1) = doc.section_mut(SectionKey::Overview) {
+                if let Some(i) = s1.iter().position(|b| matches!(b, Block::Para(s) if s.starts_with(&sub))) {
+                    s1.drain(i..(i + 2).min(s1.len()));
+                }
+            }
+            let code = if d == Defect::OverviewTopic { "XG106" } else { "XG107" };
+            vec![Expect::new(code, At::Text(heading(SectionKey::Overview), 1))]
         }
         _ => Vec::new(),
     }

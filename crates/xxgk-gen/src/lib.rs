@@ -95,7 +95,7 @@ pub fn generate(seed: u64, index: u64) -> Generated {
         truth.t3 = [[Some(0); 7]; 25];
     }
     let mut cx = Ctx::random(&mut rng, truth);
-    let defect = if rng.chance(35) { None } else { Some(defects::choose(&mut rng, layout)) };
+    let defect = if rng.chance(35) { None } else { Some(defects::choose(&mut rng, layout, &cx)) };
     let mut expects = Vec::new();
     if let Some(d) = defect {
         expects.extend(defects::before(d, &mut rng, &mut cx));

@@ -69,6 +69,10 @@ pub struct Ctx {
     pub fee_form: u64,
     /// Platform words, training counts and other prose numbers.
     pub numbers: [u64; 6],
+    /// What the introduction adds: 0 nothing, 1 the six parts, 2 the format's document number.
+    pub intro_form: u64,
+    /// The text says no review or lawsuit was filed, whatever table 4 says.
+    pub deny_appeals: bool,
 }
 
 const CITIES: &[&str] = &[
@@ -182,6 +186,8 @@ impl Ctx {
             truth,
             stated_requests: new_total,
             fee_form: rng.range(0, 2),
+            intro_form: rng.range(0, 2),
+            deny_appeals: false,
             numbers: [
                 rng.range(80, 2500),
                 rng.range(2, 30),
@@ -269,6 +275,16 @@ impl Doc {
     }
 }
 
+/// The six parts as an introduction lists them.
+pub const PARTS: [&str; 6] = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议和行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
 fn para(s: impl Into<String>) -> Block {
     Block::Para(s.into())
 }
@@ -303,6 +319,11 @@ pub fn document(cx: &Ctx, rng: &mut Rng) -> Doc {
         "根据《中华人民共和国政府信息公开条例》{}规定，现公布{iss}{y}年政府信息公开工作年度报告。",
         p.paren("以下简称《条例》")
     );
+    match cx.intro_form {
+        1 => intro.push_str(&format!("本报告包括{}六个部分。", PARTS.join("、"))),
+        2 => intro.push_str("本报告按照国办公开办函〔2021〕30号规定的格式编制。"),
+        _ => {}
+    }
     if let Some(s) = cx.period_sentence() {
         intro.push_str(&s);
     }
@@ -330,7 +351,7 @@ pub fn document(cx: &Ctx, rng: &mut Rng) -> Doc {
     };
     let review: u64 = t.t4[0][4].unwrap_or(0);
     let suits: u64 = t.t4[1][4].unwrap_or(0) + t.t4[2][4].unwrap_or(0);
-    let appeals = if review + suits == 0 {
+    let appeals = if review + suits == 0 || cx.deny_appeals {
         "全年未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。".to_string()
     } else {
         format!("全年因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。")

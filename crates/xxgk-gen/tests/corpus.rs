@@ -70,7 +70,7 @@ fn clean_reports_have_only_the_findings_their_layout_implies() {
             }
         }
     }
-    assert_eq!(clean, 24);
+    assert_eq!(clean, 25);
 }
 
 /// The codes each defect must produce in a report whose cells are all printed (a changed
@@ -79,7 +79,9 @@ fn codes_of(d: Defect) -> &'static [&'static str] {
     match d {
         Defect::OutcomeCell => &["XG202", "XG203"],
         Defect::NewCell => &["XG201", "XG202"],
-        Defect::RowTotal => &["XG201", "XG202"],
+        // Rows 一 and 四 also break the 总计 column's balance, outcome rows its outcome sum, and
+        // （七） both: the key computes which; the row's own XG202 is always there.
+        Defect::RowTotal => &["XG202"],
         Defect::GroupTotal => &["XG204"],
         Defect::TotalBlank => &["XG208"],
         Defect::InForceBelowIssued => &["XG206"],
@@ -100,30 +102,49 @@ fn codes_of(d: Defect) -> &'static [&'static str] {
         Defect::UnbalancedBracket => &["XG604"],
         Defect::PeriodMissing => &["XG402"],
         Defect::ProblemsEmpty => &["XG108"],
+        Defect::NarrativeAppeals => &["XG502"],
+        Defect::StaleYear => &["XG406"],
+        Defect::DocumentNumber => &["XG606"],
+        Defect::PartsClaim => &["XG105"],
+        Defect::OverviewTopic => &["XG106"],
+        Defect::Accountability => &["XG107"],
+        Defect::FeeUnit => &["XG209"],
     }
 }
 
 #[test]
 fn each_defect_is_found_by_exactly_its_rule_on_the_expected_line() {
     let settings = Settings::national();
+    // The first report of seed 5 with each defect, in a layout that prints every cell.
+    let mut first = std::collections::BTreeMap::new();
+    for i in 0..20_000 {
+        let g = generate(5, i);
+        if let Some(d) = g.defect.filter(|_| g.layout.explicit_cells()) {
+            first.entry(d).or_insert(g);
+        }
+        if first.len() == Defect::ALL.len() {
+            break;
+        }
+    }
     for d in Defect::ALL {
-        // The first report of seed 5 with this defect in a layout that prints every cell.
-        let g = (0..4000)
-            .map(|i| generate(5, i))
-            .find(|g| g.defect == Some(d) && matches!(g.layout, Layout::Lines | Layout::Pipes))
-            .unwrap_or_else(|| panic!("no report with {d:?}"));
-        let (_, diagnostics) = check(&g, &settings);
+        let g = first.get(&d).unwrap_or_else(|| panic!("no report with {d:?}"));
+        let (_, diagnostics) = check(g, &settings);
         let codes: BTreeSet<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
-        let want: BTreeSet<&str> = codes_of(d).iter().copied().collect();
-        assert_eq!(codes, want, "{d:?} in {}", g.path);
         let keyed: BTreeSet<&str> = g.answers.iter().map(|a| a.code).collect();
-        assert_eq!(keyed, want, "{d:?}: the key of {}", g.path);
+        assert_eq!(codes, keyed, "{d:?} in {}", g.path);
+        let want: BTreeSet<&str> = codes_of(d).iter().copied().collect();
+        if d == Defect::RowTotal {
+            assert!(keyed.is_superset(&want) && keyed.len() > 1, "{d:?}: the key of {}", g.path);
+        } else {
+            assert_eq!(keyed, want, "{d:?}: the key of {}", g.path);
+        }
         let report = xxgk_adapters::read(&g.path, g.text.as_bytes(), &Default::default()).unwrap();
         let index = xxgk_model::LineIndex::new(report.source());
         for a in g.answers.iter().filter(|a| a.line.is_some()) {
             let found = diagnostics.iter().any(|x| {
                 x.code == a.code
-                    && index.line_col(report.source(), x.span.start as usize).0 as u32 == a.line.unwrap()
+                    && index.line_col(report.source(), report.source_span(x.span).start as usize).0 as u32
+                        == a.line.unwrap()
             });
             assert!(found, "{d:?}: {} expected at line {:?} in {}", a.code, a.line, g.path);
         }
@@ -150,24 +171,29 @@ fn quality_of_sixty_reports() {
         .collect();
     let want: Vec<(String, usize, usize, usize, usize)> = [
         ("XG004", 26, 0, 26, 0),
-        ("XG005", 3, 3, 3, 3),
-        ("XG102", 1, 1, 1, 1),
+        ("XG005", 2, 2, 2, 2),
+        ("XG101", 1, 1, 1, 1),
+        ("XG102", 2, 2, 2, 2),
+        ("XG106", 1, 1, 1, 1),
         ("XG108", 3, 3, 3, 3),
         ("XG201", 3, 3, 3, 3),
         ("XG202", 3, 3, 3, 3),
+        ("XG203", 1, 1, 1, 1),
         ("XG204", 1, 1, 1, 1),
-        ("XG208", 1, 1, 1, 1),
-        ("XG301", 2, 2, 2, 2),
-        ("XG401", 1, 1, 1, 1),
-        ("XG402", 4, 4, 4, 4),
-        ("XG403", 3, 3, 3, 3),
-        ("XG405", 3, 3, 3, 3),
-        ("XG501", 2, 2, 2, 2),
-        ("XG601", 10, 10, 10, 10),
-        ("XG602", 1, 1, 1, 1),
+        ("XG209", 2, 2, 2, 2),
+        ("XG301", 1, 1, 1, 1),
+        ("XG401", 2, 2, 2, 2),
+        ("XG402", 1, 1, 1, 1),
+        ("XG403", 2, 2, 2, 2),
+        ("XG404", 1, 1, 1, 1),
+        ("XG501", 4, 4, 4, 4),
+        ("XG502", 2, 2, 2, 2),
+        ("XG601", 2, 2, 2, 2),
+        ("XG602", 3, 3, 3, 3),
         ("XG603", 1, 1, 1, 1),
-        ("XG604", 2, 2, 2, 2),
-        ("XG605", 4, 4, 4, 4),
+        ("XG604", 1, 1, 1, 1),
+        ("XG605", 1, 1, 1, 1),
+        ("XG606", 3, 3, 3, 3),
     ]
     .iter()
     .map(|(c, a, b, d, e)| (c.to_string(), *a, *b, *d, *e))
