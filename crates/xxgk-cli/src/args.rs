@@ -141,6 +141,9 @@ pub struct CheckArgs {
     /// Threads to walk and check with (default: one a core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Last year's report of the one report checked (a draft): compare the two across years (XG7).
+    #[arg(long, value_name = "LAST_YEAR_FILE")]
+    pub previous: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
 }

@@ -99,16 +99,19 @@ fn unreadable(path: &str, why: &inputs::Unreadable) -> Diagnostic {
 /// those files is then read again, and its chunk rendered anew with the extra findings (so
 /// their spans must be spans of that file's own report text).
 pub(crate) mod cross {
+    use xxgk_engine::config::{ConfigError, Resolver};
     use xxgk_engine::{Diagnostic, Settings};
     use xxgk_model::Report;
 
     /// What the pass keeps of one report: small and owned (the report itself is dropped).
-    #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub(crate) struct Facts {}
+    pub(crate) type Facts = xxgk_engine::series::Facts;
 
-    /// The facts of one checked report, under the settings that apply to it.
-    pub(crate) fn facts(_report: &Report, _settings: &Settings) -> Facts {
-        Facts {}
+    /// The facts of one checked report, under the settings that apply to it (its config's
+    /// `[settings] series` pairing overrides applied).
+    pub(crate) fn facts(report: &Report, settings: &Settings) -> Facts {
+        let mut f = Facts::of(report);
+        xxgk_engine::series::apply(&mut f, &settings.options.series);
+        f
     }
 
     /// One file of the run, as the pass sees it.
@@ -117,13 +120,18 @@ pub(crate) mod cross {
         #[allow(dead_code)]
         pub(crate) path: &'a str,
         /// `None` when the input could not be read.
-        #[allow(dead_code)]
         pub(crate) facts: Option<&'a Facts>,
     }
 
-    /// Findings to add: (index into `files`, findings of that file's report).
-    pub(crate) fn pass(_files: &[File<'_>]) -> Vec<(usize, Vec<Diagnostic>)> {
-        Vec::new()
+    /// Findings to add: (index into `files`, findings of that file's report). `previous`
+    /// (`--previous`) is every checked report's last year's report; its own findings are dropped.
+    pub(crate) fn pass(
+        files: &[File<'_>],
+        previous: Option<Facts>,
+        resolver: &Resolver,
+    ) -> Result<Vec<(usize, Vec<Diagnostic>)>, ConfigError> {
+        let settings = resolver.resolve(std::path::Path::new("."))?;
+        Ok(crate::series::pass(files.iter().map(|f| f.facts), previous, &settings))
     }
 }
 
@@ -460,9 +468,21 @@ fn run(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, 
         .collect();
     progress.finish();
     let mut checked = checked.map_err(config_error)?;
+    // Across years (#10): `--previous FILE` is read for its facts only, beside a single report.
+    let previous = match &args.previous {
+        Some(path) if checked.len() != 1 => {
+            return Err(miette::miette!(
+                "--previous {}: 只能与一份报告一起使用 / works with a single report only",
+                path.display()
+            )
+            .into())
+        }
+        Some(path) => Some(crate::series::previous(path, &options)?),
+        None => None,
+    };
     let files: Vec<cross::File<'_>> =
         checked.iter().map(|c| cross::File { path: &c.counts.path, facts: c.facts.as_ref() }).collect();
-    let extra = cross::pass(&files);
+    let extra = cross::pass(&files, previous, &resolver).map_err(config_error)?;
     drop(files);
     for (i, found) in extra {
         if let (Some(input), Some(out)) = (collected.inputs.get(i), checked.get_mut(i)) {
@@ -685,7 +705,7 @@ mod tests {
         let mut checked = step.process(&input).unwrap();
         assert_eq!((checked.counts.summary.total(), checked.counts.unreadable), (0, false));
         assert!(matches!(&checked.chunk, Chunk::Bytes(b) if b.is_empty()));
-        assert_eq!(checked.facts, Some(cross::Facts::default()));
+        assert_eq!(checked.facts.as_ref().and_then(|f| f.issuer.as_deref()), Some("某市统计局"));
 
         let second_line = text.lines().nth(1).unwrap();
         let extra = testing::at(text, second_line, "XG701", "carry-over-mismatch", Severity::Error);

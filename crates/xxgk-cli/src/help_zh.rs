@@ -36,6 +36,7 @@ static CATALOGUE: &[(&str, &str, &str)] = &[
     ("check", "diff", "以统一 diff 显示 --fix 会做的修改，不写文件"),
     ("check", "exclude", "遍历目录时跳过匹配这个模式的文件和目录（gitignore 语法，可重复）"),
     ("check", "threads", "遍历和检查的线程数（默认每核一个）"),
+    ("check", "previous", "所检查的单份报告（草稿）的上一年度报告：两年对照检查（XG7）"),
     ("check", "encoding", "强制使用这个文本编码（gb18030、utf-8、utf-16le……），不自动识别"),
     ("check", "stdin_filename", "标准输入（-）的文件名；其扩展名决定格式"),
     ("extract", "-", "读取报告并输出识别结果：元数据、各部分、表格、推断"),

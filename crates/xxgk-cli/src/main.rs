@@ -12,6 +12,7 @@ mod init;
 mod inputs;
 mod render;
 mod rules;
+mod series;
 mod server;
 
 use args::{Cli, Command};

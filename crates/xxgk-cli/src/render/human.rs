@@ -3,6 +3,7 @@
 //! codespan counts columns in characters and sizes carets by display width, so carets line up
 //! under Chinese text. A report without lines (DOCX) gets `path: 表3 第14行 第2列` and the text
 //! of the paragraph or cell instead of a snippet (STYLE.md §5).
+use super::related::{Db, Places};
 use super::window::Windowed;
 use super::{Ctx, FileResult, Location};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
@@ -38,6 +39,24 @@ fn notes(d: &Diagnostic, lang: Lang) -> Vec<String> {
         Lang::En => format!("rule: {} (see xxgk explain {})", d.rule, d.code),
     });
     notes
+}
+
+/// Every related place as a note (`另见 path:line:col：message`), for findings shown without a snippet.
+fn related_notes(related: &[xxgk_engine::Related], lang: Lang) -> Vec<String> {
+    related
+        .iter()
+        .map(|r| {
+            let at = match (&r.position, &r.locator) {
+                (Some(p), _) => format!("{}:{}:{}", r.path, p.line, p.column),
+                (None, Some(l)) => format!("{}: {l}", r.path),
+                (None, None) => r.path.clone(),
+            };
+            match lang {
+                Lang::Zh => format!("另见 {at}：{}", r.message.get(lang)),
+                Lang::En => format!("see also {at}: {}", r.message.get(lang)),
+            }
+        })
+        .collect()
 }
 
 fn to_io(err: codespan_reporting::files::Error) -> io::Error {
@@ -77,16 +96,21 @@ pub fn render_diagnostic(
                 .collect();
             let windowed = Windowed::new(&file.path, source, &ranges);
             let map = |r: std::ops::Range<usize>| windowed.as_ref().map_or(r.clone(), |w| w.map(r));
-            let mut labels = vec![CsLabel::primary((), map(ranges[0].clone()))];
+            let mut labels = vec![CsLabel::primary(0, map(ranges[0].clone()))];
             for (label, range) in d.labels.iter().zip(&ranges[1..]) {
-                labels.push(
-                    CsLabel::secondary((), map(range.clone())).with_message(label.message.get(cx.lang)),
-                );
+                labels
+                    .push(CsLabel::secondary(0, map(range.clone())).with_message(label.message.get(cx.lang)));
             }
-            let diagnostic = header.with_labels(labels).with_notes(notes(d, cx.lang));
+            // Places in other files (XG7): each a snippet of its own, at its real line.
+            let places = Places::of(&d.related, cx.lang);
+            labels.extend(places.labels.iter().cloned());
+            let mut all_notes = notes(d, cx.lang);
+            all_notes
+                .splice(usize::from(d.help.is_some())..usize::from(d.help.is_some()), places.notes.clone());
+            let diagnostic = header.with_labels(labels).with_notes(all_notes);
             match &windowed {
-                Some(w) => term::emit(out, &config, w, &diagnostic),
-                None => term::emit(out, &config, &files, &diagnostic),
+                Some(w) => term::emit(out, &config, &Db::new(w, &places.snippets), &diagnostic),
+                None => term::emit(out, &config, &Db::new(&files, &places.snippets), &diagnostic),
             }
             .map_err(to_io)?;
             return Ok(());
@@ -115,7 +139,10 @@ pub fn render_diagnostic(
             }
             _ => writeln!(out, "{}", file.path)?,
         }
-        for note in notes(d, cx.lang) {
+        // No snippet for this file: every related place as a note.
+        let mut all_notes = notes(d, cx.lang);
+        all_notes.splice(0..0, related_notes(&d.related, cx.lang));
+        for note in all_notes {
             out.set_color(&styles.note_bullet)?;
             write!(out, "   = ")?;
             out.reset()?;

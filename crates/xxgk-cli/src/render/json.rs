@@ -6,7 +6,9 @@
 //! `column`, `end_line`, `end_column` (1-based; columns count characters; the end is
 //! exclusive) and `help` (`null` when none), in the chosen language. Extensions: `labels`
 //! (`[{line, column, end_line, end_column, message}]`) and `fix` (`null`, or
-//! `{applicability, edits: [{line, column, end_line, end_column, replacement}]}`). Without
+//! `{applicability, edits: [{line, column, end_line, end_column, replacement}]}`), and, only on
+//! findings that involve another file (XG7), `related` (`[{path, line, column, end_line,
+//! end_column, message}]`, positions in that file; see docs/model.md). Without
 //! lines (DOCX, or an input that could not be read) the four positions are `null`, and a DOCX
 //! finding adds `location` (`{"paragraph": 57}` or `{"table": 3, "row": 14, "column": 2}`).
 use super::{Ctx, FileResult, Location, Summary};
@@ -33,6 +35,23 @@ fn position(file: &FileResult, span: Span, into: &mut Map<String, Value>) {
     }
 }
 
+/// A place in another file: `{path, line, column, end_line, end_column, message}`, the
+/// positions `null` (and `location` added) for a format without lines.
+fn related(r: &xxgk_engine::Related, cx: &Ctx) -> Value {
+    let mut o = Map::new();
+    o.insert("path".into(), json!(r.path));
+    let p = r.position.as_ref();
+    o.insert("line".into(), json!(p.map(|p| p.line)));
+    o.insert("column".into(), json!(p.map(|p| p.column)));
+    o.insert("end_line".into(), json!(p.map(|p| p.end_line)));
+    o.insert("end_column".into(), json!(p.map(|p| p.end_column)));
+    if let Some(locator) = &r.locator {
+        o.insert("location".into(), serde_json::to_value(locator).unwrap_or(Value::Null));
+    }
+    o.insert("message".into(), json!(r.message.get(cx.lang)));
+    Value::Object(o)
+}
+
 fn diagnostic(file: &FileResult, d: &Diagnostic, cx: &Ctx) -> Value {
     let mut m = Map::new();
     m.insert("code".into(), json!(d.code));
@@ -52,6 +71,9 @@ fn diagnostic(file: &FileResult, d: &Diagnostic, cx: &Ctx) -> Value {
         })
         .collect();
     m.insert("labels".into(), Value::Array(labels));
+    if !d.related.is_empty() {
+        m.insert("related".into(), Value::Array(d.related.iter().map(|r| related(r, cx)).collect()));
+    }
     let fix = d.fix.as_ref().map_or(Value::Null, |fix| {
         let edits: Vec<Value> = fix
             .edits

@@ -7,7 +7,8 @@
 //! and one physical location: the file as a relative URI (percent-encoded) and, when the
 //! format has lines, a `region` of 1-based lines and columns counted in Unicode code points
 //! (`columnKind: unicodeCodePoints`; the end column is exclusive). Secondary labels become
-//! `relatedLocations`; a DOCX locator goes in `properties.location`.
+//! `relatedLocations`, and so do places in other files (XG7: that file's URI and region); a
+//! DOCX locator goes in `properties.location`.
 use super::{Ctx, FileResult, Location};
 use serde_json::{json, Map, Value};
 use xxgk_engine::{Applicability, Fix, Lang, RuleMeta, Severity};
@@ -104,6 +105,29 @@ fn sarif_fix(file: &FileResult, fix: &Fix, lang: Lang) -> Value {
     })
 }
 
+/// A place in another file (a finding's `related`), as a related location with id `id`.
+fn other_file(other: &xxgk_engine::Related, id: usize, lang: Lang) -> Value {
+    let mut physical = Map::new();
+    physical.insert("artifactLocation".into(), json!({"uri": uri(&other.path)}));
+    if let Some(p) = &other.position {
+        physical.insert(
+            "region".into(),
+            json!({"startLine": p.line, "startColumn": p.column, "endLine": p.end_line, "endColumn": p.end_column}),
+        );
+    }
+    let mut loc = Map::new();
+    loc.insert("id".into(), json!(id));
+    loc.insert("physicalLocation".into(), Value::Object(physical));
+    if let Some(locator) = &other.locator {
+        loc.insert(
+            "properties".into(),
+            json!({"location": serde_json::to_value(locator).unwrap_or(Value::Null)}),
+        );
+    }
+    loc.insert("message".into(), json!({"text": other.message.get(lang)}));
+    Value::Object(loc)
+}
+
 /// The `results` of one file, in its findings' order.
 pub fn results(f: &FileResult, cx: &Ctx) -> Vec<Value> {
     let rules = crate::rules::all();
@@ -121,8 +145,8 @@ pub fn results(f: &FileResult, cx: &Ctx) -> Vec<Value> {
         }
         r.insert("message".into(), json!({"text": text}));
         r.insert("locations".into(), json!([physical(f, d.span)]));
-        if !d.labels.is_empty() {
-            let related: Vec<Value> = d
+        if !d.labels.is_empty() || !d.related.is_empty() {
+            let mut related: Vec<Value> = d
                 .labels
                 .iter()
                 .enumerate()
@@ -135,6 +159,10 @@ pub fn results(f: &FileResult, cx: &Ctx) -> Vec<Value> {
                     loc
                 })
                 .collect();
+            // Places in other files (XG7): the other file's URI and region.
+            for (k, other) in d.related.iter().enumerate() {
+                related.push(other_file(other, d.labels.len() + k, cx.lang));
+            }
             r.insert("relatedLocations".into(), Value::Array(related));
         }
         if let Some(fix) = &d.fix {

@@ -92,57 +92,13 @@ pub struct CellFact {
     pub at: Loc,
 }
 
-/// The key figures of a report, as `xxgk history` prints them and XG703 compares them.
+/// The key figures XG703 compares, with where their cells are; named as in
+/// [`xxgk_model::Figures`] (which `xxgk history` prints), and computed alike.
 ///
 /// Each is a sum of table cells (one cell for most); `total` columns are used throughout.
 pub static FIGURES: &[FigureSpec] = &[
-    FigureSpec::new("new", "本年新收", "new requests", TableKey::Requests, &["new"]),
+    FigureSpec::new("requests_new", "本年新收", "new requests", TableKey::Requests, &["new"]),
     FigureSpec::new("carried_over", "上年结转", "carried over", TableKey::Requests, &["carried_over"]),
-    FigureSpec::new("granted", "予以公开", "granted", TableKey::Requests, &["granted"]),
-    FigureSpec::new("partial", "部分公开", "partly granted", TableKey::Requests, &["partial"]),
-    FigureSpec::new(
-        "denied",
-        "不予公开",
-        "denied",
-        TableKey::Requests,
-        &[
-            "denied_state_secret",
-            "denied_prohibited_by_law",
-            "denied_three_safeties",
-            "denied_third_party",
-            "denied_internal_affairs",
-            "denied_process_info",
-            "denied_enforcement_file",
-            "denied_administrative_query",
-        ],
-    ),
-    FigureSpec::new(
-        "unable",
-        "无法提供",
-        "unable to provide",
-        TableKey::Requests,
-        &["unable_not_held", "unable_needs_creation", "unable_unclear"],
-    ),
-    FigureSpec::new(
-        "declined",
-        "不予处理",
-        "declined",
-        TableKey::Requests,
-        &[
-            "declined_complaint",
-            "declined_repeated",
-            "declined_publication",
-            "declined_excessive",
-            "declined_confirmation",
-        ],
-    ),
-    FigureSpec::new(
-        "other",
-        "其他处理",
-        "otherwise handled",
-        TableKey::Requests,
-        &["other_no_correction", "other_no_fee", "other_other"],
-    ),
     FigureSpec::new(
         "outcome_total",
         "办理结果总计",
@@ -224,7 +180,8 @@ pub struct Figure {
 pub struct Facts {
     /// The path, as the run names it.
     pub path: String,
-    /// The issuing body, whitespace removed; `None` when it cannot be told.
+    /// The body the report is for ([`crate::issuer::subject`]: the title's, else the
+    /// metadata's issuer), whitespace removed; `None` when it cannot be told.
     pub issuer: Option<String>,
     /// The report year Y (metadata, else a calendar-year statistics period).
     pub year: Option<i32>,
@@ -232,8 +189,10 @@ pub struct Facts {
     pub anchor: Loc,
     /// Last year's report named explicitly (`--previous`, a config `series` entry).
     pub previous: Option<String>,
-    /// The key figures, in [`FIGURES`] order.
+    /// The key figures with their places, in [`FIGURES`] order.
     pub figures: Vec<Figure>,
+    /// The key figures and ratios as `xxgk history` prints them.
+    pub summary: xxgk_model::Figures,
     /// Table 3's 二、上年结转 per column (empty without table 3).
     pub carried_over: Vec<CellFact>,
     /// Table 3's 四、结转下年度 per column.
@@ -273,7 +232,7 @@ impl Facts {
         let index = LineIndex::new(report.source());
         let loc = |span: Span| Loc::of(report, &index, span);
         let meta = &report.meta;
-        let issuer = meta.issuer.as_ref().and_then(|f| normalise_issuer(&f.value));
+        let issuer = crate::issuer::subject(report).and_then(|s| normalise_issuer(&s.name));
         let (year, year_span) = match (&meta.year, &meta.period) {
             (Some(y), _) => (Some(y.value).filter(|y| plausible(*y)), Some(y.span)),
             (None, Some(p)) => {
@@ -319,6 +278,7 @@ impl Facts {
             anchor: loc(anchor_span),
             previous: None,
             figures,
+            summary: xxgk_model::Figures::of(report),
             carried_over: row("carried_over"),
             carried_forward: row("carried_forward"),
             sections: prose::sections(report, &loc),

@@ -23,23 +23,26 @@ pub use prose::{similarity, SectionPrint, Sentence, MIN_SHINGLES, SKETCH};
 
 use crate::rules::series as rules;
 use crate::{Diagnostic, Settings};
+use std::borrow::Borrow;
 use std::path::Path;
 
 /// Run the XG7 rules over a run's reports: `findings[i]` are those on `facts[i]`, sorted.
+/// `facts` may hold the facts or references to them (`&[Facts]`, `&[&Facts]`, `&[Cow<Facts>]`).
 ///
 /// Pairing problems are XG706; each paired report is compared with last year's by XG701
 /// (carry-over), XG702 (copied text) and XG703 (jumps, off by default). Selection, severities
 /// and `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
 /// caller's (`crate::check` applies them to single-file rules only).
-pub fn check(facts: &[Facts], settings: &Settings) -> Vec<Vec<Diagnostic>> {
-    let pairing = pair(facts);
+pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diagnostic>> {
+    let facts: Vec<&Facts> = facts.iter().map(Borrow::borrow).collect();
+    let pairing = pair(&facts);
     let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); facts.len()];
     for (i, d) in pairing.problems {
         out[i].push(d);
     }
     for (i, previous) in pairing.previous.iter().enumerate() {
         let Some(j) = *previous else { continue };
-        let (current, previous) = (&facts[i], &facts[j]);
+        let (current, previous) = (facts[i], facts[j]);
         rules::carry_over_mismatch::check(current, previous, &mut out[i]);
         rules::copied_previous_year::check(current, previous, &settings.options, &mut out[i]);
         rules::implausible_jump::check(current, previous, &settings.options, &mut out[i]);

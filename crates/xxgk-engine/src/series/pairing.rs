@@ -4,6 +4,7 @@ use super::facts::{normalise_issuer, Facts};
 use crate::rules::series::series_pairing as xg706;
 use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 /// A pairing override from a config's `[settings] series` list.
@@ -71,10 +72,14 @@ pub struct Pairing {
 /// An explicit `previous` wins. Otherwise reports are grouped by issuer; in a group, the
 /// report of year Y is paired with the one of Y−1. Two reports of one issuer and year are
 /// paired with nothing (which of them is meant cannot be told), and a report whose last
-/// report in the group is older than Y−1 is not paired across the gap. A report whose issuer
-/// (or year) cannot be told is reported only where pairing matters: when the run holds a
-/// series (two reports of one issuer), so that a folder of unrelated reports stays quiet.
-pub fn pair(facts: &[Facts]) -> Pairing {
+/// report in the group is older than Y−1 is not paired across the gap. Problems are reported
+/// only where pairing matters, so that a folder of unrelated reports, or a draft checked
+/// beside its final version, stays quiet: two reports of one year when the issuer has
+/// another year in the run; an issuer that cannot be told when the run holds a series (one
+/// issuer's reports of two or more years); a year that cannot be told when the issuer has
+/// other reports.
+pub fn pair<F: Borrow<Facts>>(facts: &[F]) -> Pairing {
+    let facts: Vec<&Facts> = facts.iter().map(Borrow::borrow).collect();
     let mut pairing = Pairing { previous: vec![None; facts.len()], problems: Vec::new() };
     let mut explicit = vec![false; facts.len()];
     for (i, f) in facts.iter().enumerate() {
@@ -94,7 +99,14 @@ pub fn pair(facts: &[Facts]) -> Pairing {
             groups.entry(issuer).or_default().push(i);
         }
     }
-    let series_in_run = groups.values().any(|g| g.len() > 1);
+    // A series: one issuer's reports of two or more years. Only then does pairing matter.
+    let years = |g: &[usize]| {
+        let mut ys: Vec<i32> = g.iter().filter_map(|&i| facts[i].year).collect();
+        ys.sort_unstable();
+        ys.dedup();
+        ys.len()
+    };
+    let series_in_run = groups.values().any(|g| years(g) > 1);
     for (i, f) in facts.iter().enumerate() {
         if f.issuer.is_none() && !explicit[i] && series_in_run {
             pairing.problems.push((i, xg706::issuer_unknown(f)));
@@ -106,17 +118,22 @@ pub fn pair(facts: &[Facts]) -> Pairing {
             match facts[i].year {
                 Some(y) => by_year.entry(y).or_default().push(i),
                 None if members.len() > 1 && !explicit[i] => {
-                    pairing.problems.push((i, xg706::year_unknown(&facts[i])))
+                    pairing.problems.push((i, xg706::year_unknown(facts[i])))
                 }
                 None => {}
             }
         }
         for (&year, reports) in &by_year {
             if reports.len() > 1 {
+                // Two versions of one report (a draft and the final) with nothing to pair
+                // them with obstruct nothing.
+                if by_year.len() == 1 {
+                    continue;
+                }
                 for &i in reports {
                     let others: Vec<&Facts> =
-                        reports.iter().filter(|&&j| j != i).map(|&j| &facts[j]).collect();
-                    pairing.problems.push((i, xg706::duplicate(&facts[i], year, &others)));
+                        reports.iter().filter(|&&j| j != i).map(|&j| facts[j]).collect();
+                    pairing.problems.push((i, xg706::duplicate(facts[i], year, &others)));
                 }
                 continue;
             }
@@ -128,9 +145,7 @@ pub fn pair(facts: &[Facts]) -> Pairing {
                 // Two reports of last year: XG706 on them; this one is compared with neither.
                 Some((&y, prev)) if y == year - 1 && prev.len() == 1 => pairing.previous[i] = Some(prev[0]),
                 Some((&y, _)) if y == year - 1 => {}
-                Some((&y, prev)) => {
-                    pairing.problems.push((i, xg706::gap(&facts[i], year, y, &facts[prev[0]])))
-                }
+                Some((&y, prev)) => pairing.problems.push((i, xg706::gap(facts[i], year, y, facts[prev[0]]))),
                 None => {}
             }
         }

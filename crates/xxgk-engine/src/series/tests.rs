@@ -46,13 +46,11 @@ fn facts_of_a_report() {
     assert_eq!(forward, [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 2.0]);
     let fig = |k: &str| f.figure(k).and_then(|x| x.value);
     assert_eq!(
-        (fig("new"), fig("outcome_total"), fig("reviews"), fig("lawsuits")),
-        (Some(12.0), Some(11.0), Some(1.0), Some(0.0))
+        (fig("requests_new"), fig("outcome_total"), fig("reviews"), fig("lawsuits"), fig("fees_wan")),
+        (Some(12.0), Some(11.0), Some(1.0), Some(0.0), Some(0.0))
     );
-    assert_eq!(
-        (fig("granted"), fig("partial"), fig("unable"), fig("fees_wan")),
-        (Some(7.0), Some(2.0), Some(2.0), Some(0.0))
-    );
+    assert_eq!(f.summary.requests_new, Some(12.0));
+    assert_eq!(f.summary.disclosure_rate.and_then(|r| r.value()), Some(9.0 / 11.0));
     let total = f.carried_over.last().unwrap();
     assert_eq!(total.at.position, Some(crate::Position { line: 63, column: 1, end_line: 63, end_column: 2 }));
     assert_eq!(total.at.excerpt.as_ref().map(|e| e.text.as_str()), Some("1"));
@@ -105,6 +103,7 @@ fn pairing_problems_are_xg706() {
         "pairing/town-2020.txt",
         "pairing/town-2022.txt",
         "pairing/unknown.txt",
+        "pairing/water-2022.txt",
         "pairing/water-a.txt",
         "pairing/water-b.txt",
     ];
@@ -123,9 +122,10 @@ fn pairing_problems_are_xg706() {
         ]
     );
     assert!(findings.iter().flatten().all(|d| d.severity == crate::Severity::Info));
-    // A folder of unrelated reports holds no series: an unknown issuer is then no problem.
-    let alone = super::tests::facts(&["pairing/unknown.txt", "pairing/water-a.txt"]);
-    assert_eq!(check(&alone, &Settings::national()), [Vec::new(), Vec::new()]);
+    // A folder of unrelated reports holds no series: an unknown issuer is then no problem, and
+    // nor are two versions of one report with no other year to pair them with.
+    let alone = super::tests::facts(&["pairing/unknown.txt", "pairing/water-a.txt", "pairing/water-b.txt"]);
+    assert_eq!(check(&alone, &Settings::national()), [Vec::new(), Vec::new(), Vec::new()]);
 }
 
 #[test]

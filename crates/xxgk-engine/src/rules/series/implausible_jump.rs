@@ -44,7 +44,7 @@ impl Rule for ImplausibleJump {
 }
 
 /// The figures compared.
-const COMPARED: &[&str] = &["new", "outcome_total", "carried_forward", "reviews", "lawsuits"];
+const COMPARED: &[&str] = &["requests_new", "outcome_total", "carried_forward", "reviews", "lawsuits"];
 /// A jump to or from fewer than this many is not reported, whatever the factor.
 const MIN_LARGER: f64 = 10.0;
 

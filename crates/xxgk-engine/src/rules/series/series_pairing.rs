@@ -5,12 +5,13 @@ use xxgk_model::Report;
 
 declare_rule! {
     /// ## 检查内容
-    /// 一次检查多份报告时，按发布机关（报告中的发布机构、信息来源）和年度（标题或统计期限）
+    /// 一次检查多份报告时，按机关（标题中的机关，否则为报告中的发布机构、信息来源）和年度（标题或统计期限）
     /// 把报告排成每个机关逐年的序列，再与上一年度的报告对照（XG701、XG702、XG703）。
     /// 配对有问题时报告，而不猜测：
-    /// 1. 同一机关同一年度有两份以上报告；
+    /// 1. 同一机关同一年度有两份以上报告，而该机关在本次检查中还有其他年度的报告
+    ///    （只有同一年度的初稿和定稿时不报告）；
     /// 2. 两份报告之间缺了年度（有2021年和2023年，没有2022年）；
-    /// 3. 报告的发布机关或年度无法确定（只在本次检查中有同一机关的多份报告时报告，
+    /// 3. 报告的发布机关或年度无法确定（只在本次检查中有同一机关不同年度的报告时报告，
     ///    互不相关的一批报告不会因此报警）；
     /// 4. `--previous` 或配置 `series` 指定的上年报告不在本次检查的文件中。
     /// ## 为什么
@@ -20,6 +21,7 @@ declare_rule! {
     /// 《中华人民共和国政府信息公开条例》第四十九条（每年公布上一年度的年度报告）。
     /// ## 示例
     /// ```text
+    /// reports/2022.txt   某某区财政局 2022年
     /// reports/2023a.txt  某某区财政局 2023年
     /// reports/2023b.txt  某某区财政局 2023年
     /// ```
@@ -31,13 +33,15 @@ declare_rule! {
     /// series = [{ path = "2023b.txt", issuer = "某某区财政局", year = 2023, previous = "2022.txt" }]
     /// ```
     /// ## English
-    /// In a run over several reports, reports are put into one series per issuer (from the
-    /// report's 发布机构/信息来源) and year (from the title or the statistics period) and compared
-    /// with last year's (XG701–XG703). Pairing problems are reported, not guessed: two reports of
-    /// one issuer and year, a missing year between two reports, a report whose issuer or year
-    /// cannot be told (only when the run holds several reports of one issuer), or a `--previous`
-    /// or config `series` report that is not in the run. Fix: remove the duplicate or add the
-    /// missing year, or pair explicitly with `--previous` or a `[settings] series` entry.
+    /// In a run over several reports, reports are put into one series per issuer (the body the
+    /// title names, else the report's 发布机构/信息来源) and year (from the title or the statistics
+    /// period) and compared with last year's (XG701–XG703). Pairing problems are reported, not
+    /// guessed: two reports of one issuer and year (when the issuer has other years in the run:
+    /// a draft beside its final version alone is fine), a missing year between two reports, a
+    /// report whose issuer or year cannot be told (only when the run holds one issuer's reports
+    /// of several years), or a `--previous` or config `series` report that is not in the run.
+    /// Fix: remove the duplicate or add the missing year, or pair explicitly with `--previous`
+    /// or a `[settings] series` entry.
     pub SERIES_PAIRING = { code: "XG706", name: "series-pairing", severity: Info, since: "0.2.0" }
 }
 
