@@ -563,7 +563,6 @@ fn t4_transposed(t: &Table) -> Grid {
 }
 
 #[test]
-#[ignore = "TODO(#5): the recogniser reads table 4 with its groups as columns only (REQUESTS.md)"]
 fn table_4_with_groups_as_rows_in_html_markdown_and_docx() {
     for name in SEEDS {
         let (text, r) = seed(name);

@@ -67,6 +67,15 @@ pub static T2: &[Label] = &[
     row("fees", r"行政事业性收费"),
 ];
 
+/// Table 4 laid out with its groups as rows (a header 结果维持 … 总计, then one row a group), as
+/// some pages and documents print it; the template's own layout is read by `appeals_table`.
+pub static T4_ROWS: &[Label] = &[
+    row("review", r"行政复议"),
+    group(r"行政诉讼"),
+    row("litigation_direct", r"未经复议直接起诉"),
+    row("litigation_after_review", r"复议后起诉"),
+];
+
 /// Length in bytes of a numbering prefix that ends at the end of `before` (folded text).
 pub fn prefix_len(before: &str) -> usize {
     let mut chars = before.char_indices().rev();

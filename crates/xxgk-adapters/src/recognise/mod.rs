@@ -40,7 +40,8 @@ pub fn recognise(report: &mut Report) {
     let r3 = region(report, SectionKey::Requests);
     report.tables.requests = tables::labelled_table(report, &folded, TableKey::Requests, r3);
     let r4 = region(report, SectionKey::Appeals);
-    report.tables.appeals = tables::appeals_table(report, &folded, r4);
+    report.tables.appeals = tables::appeals_table(report, &folded, r4)
+        .or_else(|| tables::labelled_table(report, &folded, TableKey::Appeals, r4));
 
     let f = folded.text.get(..folded.folded_at(report_end)).unwrap_or("");
     report.outdated_template = OUTDATED

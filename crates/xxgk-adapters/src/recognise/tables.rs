@@ -21,6 +21,7 @@ fn compile(labels: &[Label]) -> Vec<Regex> {
 
 static T3_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(labels::T3));
 static T2_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(labels::T2));
+static T4_ROWS_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(labels::T4_ROWS));
 static TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new("总计").unwrap());
 
 /// Find the labels in order within `region` (original offsets).
@@ -294,10 +295,21 @@ pub fn labelled_table(report: &mut Report, folded: &Folded, table: TableKey, reg
     let (labels, res): (&[Label], &[Regex]) = match table {
         TableKey::Proactive => (labels::T2, &T2_RE),
         TableKey::Requests => (labels::T3, &T3_RE),
-        TableKey::Appeals => return None,
+        TableKey::Appeals => (labels::T4_ROWS, &T4_ROWS_RE),
     };
     let text = std::mem::take(&mut report.text);
     let found = find_labels(&text, folded, labels, res, region);
+    // Table 4 by rows only under its column header, with every group found: never from prose.
+    if table == TableKey::Appeals {
+        let header =
+            text.get(region.range()).and_then(|r| r.find("结果维持")).map(|i| region.start as usize + i);
+        let rows = found.iter().filter(|f| f.row.is_some()).count();
+        let first = found.iter().find(|f| f.row.is_some()).map(|f| f.span.start as usize);
+        if rows != 3 || !matches!((header, first), (Some(h), Some(f)) if h < f) {
+            report.text = text;
+            return None;
+        }
+    }
     let inputs = row_inputs(&text, &found, region.end as usize, table);
     report.text = text;
     if inputs.is_empty() {
