@@ -331,3 +331,192 @@ fn an_owner_password_is_ignored_and_a_user_password_reported() {
         "PDF 需要打开密码（用户密码），无法读取 / the PDF is protected by a user password and cannot be read"
     );
 }
+
+/// A PDF of the given objects (numbered from 1; object 1 is the catalog), with a correct
+/// cross-reference table. `tail` is appended after `%%EOF` (an incremental update).
+fn build(objects: &[Vec<u8>], tail: &[u8]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n", i + 1).bytes());
+        pdf.extend(body);
+        pdf.extend(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes(),
+    );
+    pdf.extend(tail);
+    pdf
+}
+
+fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut s = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    s.extend(data);
+    s.extend(b"\nendstream");
+    s
+}
+
+/// One page per content stream, all with font /F1 = object `font`.
+fn pages_pdf(contents: &[&[u8]], font: &str, extra: &[Vec<u8>]) -> Vec<u8> {
+    let n = contents.len();
+    // 1 catalog, 2 pages, 3 font, then page i at 4 + 2i and its content at 5 + 2i, then extra.
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+        font.as_bytes().to_vec(),
+    ];
+    for (i, c) in contents.iter().enumerate() {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * i
+            )
+            .into_bytes(),
+        );
+        objects.push(stream("", c));
+    }
+    objects.extend(extra.iter().cloned());
+    build(&objects, b"")
+}
+
+fn err_of(bytes: &[u8]) -> String {
+    match xxgk_adapters::read("x.pdf", bytes, &Default::default()) {
+        Ok(r) => panic!("read: {}", r.text),
+        Err(e) => e.to_string(),
+    }
+}
+
+const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+#[test]
+fn predefined_cjk_cmaps_without_to_unicode() {
+    let cid = |enc: &str| {
+        format!(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{enc} /DescendantFonts [<< /Type /Font \
+             /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) \
+             /Supplement 4 >> /DW 1000 >>] >>"
+        )
+    };
+    // 六、其他需要报告的事项 in UCS-2 and in GBK.
+    let title = "六、其他需要报告的事项";
+    let ucs2: String = title.encode_utf16().map(|u| format!("{u:04X}")).collect();
+    let content = format!("BT /F1 12 Tf 72 700 Td <{ucs2}> Tj ET");
+    let r = xxgk_adapters::read(
+        "x.pdf",
+        &pages_pdf(&[content.as_bytes()], &cid("UniGB-UCS2-H"), &[]),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(r.text, format!("{title}\n"));
+    let (gbk, _, _) = encoding_rs::GBK.encode(title);
+    let hex: String = gbk.iter().map(|b| format!("{b:02X}")).collect();
+    let content = format!("BT /F1 12 Tf 72 700 Td <{hex}3132> Tj ET");
+    let r = xxgk_adapters::read(
+        "x.pdf",
+        &pages_pdf(&[content.as_bytes()], &cid("GBK-EUC-H"), &[]),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(r.text, format!("{title}12\n"));
+    // Identity-H and no ToUnicode: glyph ids that nothing maps to text.
+    let content = b"BT /F1 12 Tf 72 700 Td <0012003400560078> Tj ET";
+    assert_eq!(
+        err_of(&pages_pdf(&[content], &cid("Identity-H"), &[])),
+        "PDF 文字无法转换为文本：4 个字形没有 Unicode 映射（缺少 ToUnicode），请先进行 OCR / 4 glyphs cannot be mapped to text (no ToUnicode map): run OCR first"
+    );
+}
+
+#[test]
+fn lines_are_located_by_page_and_line() {
+    let page1 = b"BT /F1 12 Tf 72 800 Td (Report) Tj ET BT /F1 12 Tf 72 700 Td (first page) Tj ET";
+    let page2 = b"BT /F1 12 Tf 72 800 Td (one) Tj 0 -20 Td (two) Tj 0 -20 Td (three) Tj ET BT /F1 10 Tf 280 30 Td (- 2 -) Tj ET";
+    let r = xxgk_adapters::read("x.pdf", &pages_pdf(&[page1, page2], HELVETICA, &[]), &Default::default())
+        .unwrap();
+    assert_eq!(r.text, "Report\nfirst page\none\ntwo\nthree\n");
+    let at = |s: &str| {
+        let i = r.text.find(s).unwrap();
+        r.locator(xxgk_model::Span::new(i, i + s.len()))
+    };
+    use xxgk_model::Locator::Page;
+    assert_eq!(at("first page"), Some(Page { page: 1, line: 2 }));
+    assert_eq!(at("three"), Some(Page { page: 2, line: 3 }));
+    let json = extract_json(&r);
+    assert_eq!(json["format"], "pdf");
+}
+
+#[test]
+fn hostile_files_end_with_a_read_error() {
+    // Not a PDF, and a PDF cut short (the cross-reference table and the page tree are lost).
+    assert_eq!(
+        err_of(b"%PDF-1.7\n"),
+        "PDF 文件损坏，无法读取（failed parsing cross reference table） / corrupt PDF file (failed parsing cross reference table)"
+    );
+    let whole = fixture("004_3b9c401a47ff0dba.pdf");
+    let cut = &whole[..whole.len() / 3];
+    assert_eq!(
+        err_of(cut),
+        "PDF 文件损坏，无法读取（failed parsing cross reference table） / corrupt PDF file (failed parsing cross reference table)"
+    );
+
+    // Cross-reference sections whose /Prev points back at themselves.
+    let mut looped = pages_pdf(&[b"BT /F1 12 Tf 72 700 Td (loop) Tj ET"], HELVETICA, &[]);
+    let at = looped.len();
+    looped.extend(format!("xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 6 /Root 1 0 R /Prev {at} >>\nstartxref\n{at}\n%%EOF\n").bytes());
+    let start = std::time::Instant::now();
+    let r = xxgk_adapters::read("x.pdf", &looped, &Default::default());
+    assert!(start.elapsed().as_secs() < 5);
+    assert_eq!(r.map(|r| r.text).map_err(|e| e.to_string()), Ok("loop\n".to_string()));
+
+    // Arrays nested 100 000 deep, in an object and in a content stream.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let in_object = pages_pdf(
+        &[b"BT /F1 12 Tf 72 700 Td (deep) Tj ET"],
+        &format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /X {deep} >>"),
+        &[],
+    );
+    // The font object does not parse, so its text cannot be read.
+    assert_eq!(
+        err_of(&in_object),
+        "PDF 文字无法转换为文本：4 个字形没有 Unicode 映射（缺少 ToUnicode），请先进行 OCR / 4 glyphs cannot be mapped to text (no ToUnicode map): run OCR first"
+    );
+    let content = format!("BT /F1 12 Tf 72 700 Td {deep} TJ ET");
+    assert_eq!(
+        err_of(&pages_pdf(&[content.as_bytes()], HELVETICA, &[])),
+        "PDF 无文本层，请先进行 OCR / the PDF has no text layer (a scan): run OCR first"
+    );
+}
+
+#[test]
+fn a_stream_that_inflates_beyond_the_limit_is_refused() {
+    // 10 KiB that inflate through two filters to 1 GiB (made by tests/make-pdf-fixtures).
+    let bomb = fixture("bomb.pdf");
+    assert!(bomb.len() < 64 * 1024, "{}", bomb.len());
+    let start = std::time::Instant::now();
+    let e = err_of(&bomb);
+    assert!(start.elapsed().as_secs() < 10);
+    assert_eq!(
+        e,
+        "第1页的内容无法解压，或解压后超过上限 67108864 字节 / page 1: content does not inflate within 67108864 bytes"
+    );
+}
+
+/// Not a timing assertion: prints how long a 9-page report takes (`--nocapture` to see it).
+#[test]
+#[allow(clippy::print_stderr)]
+fn reading_speed() {
+    let bytes = fixture("003_52851d4dc858525c.pdf");
+    let start = std::time::Instant::now();
+    let runs = 5;
+    for _ in 0..runs {
+        xxgk_adapters::read("r.pdf", &bytes, &Default::default()).unwrap();
+    }
+    let per = start.elapsed() / runs;
+    eprintln!("9-page PDF report ({} bytes): {per:?} per read", bytes.len());
+}

@@ -135,7 +135,11 @@ impl Runner<'_> {
     }
 
     fn show(&mut self, gs: &GState, tm: &mut M, bytes: &[u8]) {
-        let Some(font) = gs.font.and_then(|f| self.fonts.get(f)) else { return };
+        let Some(font) = gs.font.and_then(|f| self.fonts.get(f)) else {
+            // Text in a font that cannot be read is text that cannot be mapped.
+            self.page.unmapped += bytes.len();
+            return;
+        };
         for code in font.codes(bytes) {
             let trm = mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], &mul(tm, &gs.ctm));
             let w = code.width / 1000.0;
@@ -380,11 +384,16 @@ impl Runner<'_> {
     }
 }
 
-/// Run one page. `Err` is the reason the content could not be decoded (over the budget).
-pub fn page(doc: &Document, page_id: ObjectId, budget: &mut Budget) -> Result<Page, String> {
-    let data = doc
-        .get_page_content_with_limit(page_id, budget.bytes)
-        .map_err(|e| format!("页面内容超过上限（{e}） / page content over the limit ({e})"))?;
+/// Run one page (1-based `number`). `Err` is the reason its content could not be inflated
+/// within what is left of the budget.
+pub fn page(doc: &Document, page_id: ObjectId, number: usize, budget: &mut Budget) -> Result<Page, String> {
+    let data = doc.get_page_content_with_limit(page_id, budget.bytes).map_err(|_| {
+        format!(
+            "第{number}页的内容无法解压，或解压后超过上限 {} 字节 / page {number}: content does not inflate within {} bytes",
+            super::MAX_CONTENT,
+            super::MAX_CONTENT
+        )
+    })?;
     budget.bytes = budget.bytes.saturating_sub(data.len());
     let empty = Dictionary::new();
     let resources = match doc.get_page_resources(page_id) {

@@ -92,8 +92,8 @@ fn pages(bytes: &[u8]) -> Result<Vec<PageContent>, ReadError> {
     let mut budget = Budget { bytes: MAX_CONTENT, ops: MAX_OPS, glyphs: MAX_GLYPHS };
     let mut out = Vec::with_capacity(ids.len());
     let (mut glyphs, mut unmapped) = (0, 0);
-    for id in ids.values() {
-        let page = content::page(&doc, *id, &mut budget).map_err(bad)?;
+    for (n, id) in ids.values().enumerate() {
+        let page = content::page(&doc, *id, n + 1, &mut budget).map_err(bad)?;
         glyphs += page.glyphs.len();
         unmapped += page.unmapped;
         let (bottom, top) = media_box(&doc, *id);
@@ -477,6 +477,8 @@ fn layout(pages: &[PageContent]) -> (String, Vec<Segment>) {
     let prose =
         || blocks.iter().flatten().filter_map(|b| if let Block::Prose(l) = b { Some(l) } else { None });
     let right = prose().map(|l| l.x1).fold(f32::MIN, f32::max);
+    // A margin is where several lines end; a document of short lines has none, and joins nothing.
+    let right = if prose().filter(|l| l.x1 >= right - 1.5 * l.size).count() >= 3 { right } else { f32::MAX };
     let left = prose().map(|l| l.x0).fold(f32::MAX, f32::min);
     let mut out = Out { text: String::new(), segments: Vec::new() };
     // The last prose line written, if nothing but furniture came after it.
