@@ -2,7 +2,7 @@
 //! `Content-Length` headers, as an editor sends them.
 //!
 //! initialize → initialized → didOpen → publishDiagnostics → codeAction → hover → didChange →
-//! didSave → shutdown → exit, with exact ranges in UTF-16 code units (a CJK text with an
+//! didSave → didChangeWatchedFiles → shutdown → exit, with exact ranges in UTF-16 code units (a CJK text with an
 //! astral character, 𠮷 U+20BB7, before the finding; 🀄 in the Markdown document).
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
@@ -339,6 +339,24 @@ fn markdown_documents_and_the_config_of_their_directory() {
         published["diagnostics"],
         json!([{ "range": range(0, 0, 0), "severity": 1, "code": "XG001", "source": "xxgk", "message": "无法读取：文件为空" }])
     );
+
+    // The config changes on disk: every open report is checked again, in URI order.
+    std::fs::write(sub.join("xxgk.toml"), "lang = \"zh\"\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": toml_uri, "type": 2 }] }));
+    let again: Vec<Value> = (0..3).map(|_| client.diagnostics()).collect();
+    let uris: Vec<&Value> = again.iter().map(|p| &p["uri"]).collect();
+    assert_eq!(uris, [&json!(there), &json!(here), &json!(empty)]);
+    assert_eq!(again[0]["diagnostics"][0]["message"], "“建全”应为“健全”\nhelp: 改为“健全”");
+    assert_eq!(again[0]["diagnostics"][0]["severity"], 2);
+    // A config saved in the editor: the same.
+    std::fs::write(sub.join("xxgk.toml"), "lang = \"en\"\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": toml_uri }, "text": "lang = \"en\"\n" }),
+    );
+    let again: Vec<Value> = (0..3).map(|_| client.diagnostics()).collect();
+    assert_eq!(again[0]["uri"], there);
+    assert_eq!(again[0]["diagnostics"][0]["message"], "“建全” should read “健全”\nhelp: Replace by “健全”");
     assert_eq!(client.finish(), Some(0));
 }
 
@@ -346,7 +364,33 @@ fn markdown_documents_and_the_config_of_their_directory() {
 fn lang_flag_and_an_exit_without_shutdown() {
     let dir = tempfile::tempdir().unwrap();
     let mut client = Client::start(&["--lang", "en", "server"], dir.path());
-    initialize(&mut client, json!({ "lang": "zh" }));
+    let result = client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": { "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } },
+            "initializationOptions": { "lang": "zh" },
+        }),
+    );
+    assert_eq!(result["serverInfo"]["name"], "xxgk");
+    client.notify("initialized", json!({}));
+    // A client that can watch files is asked to watch the TOML files (configs and packs).
+    let register = client.recv();
+    assert_eq!(
+        register,
+        json!({
+            "jsonrpc": "2.0",
+            "id": "xxgk/watch-configs",
+            "method": "client/registerCapability",
+            "params": { "registrations": [{
+                "id": "xxgk-configs",
+                "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": { "watchers": [{ "globPattern": "**/*.toml" }] },
+            }] },
+        })
+    );
+    client.send(&json!({ "jsonrpc": "2.0", "id": "xxgk/watch-configs", "result": null }));
     let uri = file_uri(&dir.path().join("r.txt"));
     let text = with_clause("", "建全工作机制，");
     client.notify(

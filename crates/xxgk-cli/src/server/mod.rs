@@ -4,8 +4,10 @@
 //! ## What it does
 //! - Diagnostics on `didOpen`, `didChange` (full text) and `didSave` for text, Markdown and
 //!   HTML documents, read from the document's text by the real adapters and checked with the
-//!   settings of the config that applies to the document's path (re-read on every check, so an
-//!   edited `xxgk.toml` applies at the next change or save). Positions are in UTF-16 code units.
+//!   settings of the config that applies to the document's path (re-read on every check).
+//!   When a `.toml` file changes (`workspace/didChangeWatchedFiles`, registered for `**/*.toml`
+//!   when the client can, or a TOML document saved in the editor) every open report is checked
+//!   again. Positions are in UTF-16 code units.
 //! - Code actions: each fixable finding's fix (`quickfix`; safe fixes preferred, unsafe ones
 //!   marked), and every safe fix of the document at once (`source.fixAll.xxgk`). Edits touching
 //!   a number are refused, as by `check --fix`.
@@ -22,8 +24,8 @@ use crate::{Outcome, RunError};
 use analysis::Analysis;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
 use lsp_types::{
@@ -95,6 +97,10 @@ pub fn serve(connection: &Connection, lang: Option<Lang>) -> Result<bool, lsp_se
         "serverInfo": { "name": "xxgk", "version": env!("CARGO_PKG_VERSION") },
     });
     connection.initialize_finish(id, result)?;
+    let dynamic = params.pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration");
+    if dynamic == Some(&serde_json::Value::Bool(true)) {
+        send(connection, watch_configs().into());
+    }
     let mut server = Server { documents: HashMap::new(), lang: lang.or(init_lang) };
     for message in &connection.receiver {
         match message {
@@ -109,7 +115,7 @@ pub fn serve(connection: &Connection, lang: Option<Lang>) -> Result<bool, lsp_se
                 if notification.method == lsp_types::notification::Exit::METHOD {
                     return Ok(false);
                 }
-                if let Some(publish) = server.notification(notification) {
+                for publish in server.notification(notification) {
                     send(connection, publish.into());
                 }
             }
@@ -119,13 +125,57 @@ pub fn serve(connection: &Connection, lang: Option<Lang>) -> Result<bool, lsp_se
     Ok(false)
 }
 
+/// The id of the request that registers the config watcher.
+pub const WATCH_REQUEST: &str = "xxgk/watch-configs";
+
+/// `client/registerCapability`: tell us when a TOML file (a config or a pack) changes.
+fn watch_configs() -> Request {
+    let params = serde_json::json!({
+        "registrations": [{
+            "id": "xxgk-configs",
+            "method": DidChangeWatchedFiles::METHOD,
+            "registerOptions": { "watchers": [{ "globPattern": "**/*.toml" }] },
+        }],
+    });
+    Request::new(RequestId::from(WATCH_REQUEST.to_string()), "client/registerCapability".to_string(), params)
+}
+
 fn send(connection: &Connection, message: Message) {
     // The client hung up: the loop ends when the receiver does.
     let _ = connection.sender.send(message);
 }
 
 impl Server {
-    fn notification(&mut self, n: Notification) -> Option<Notification> {
+    fn notification(&mut self, n: Notification) -> Vec<Notification> {
+        if n.method == DidChangeWatchedFiles::METHOD {
+            return self.check_all();
+        }
+        self.document_notification(n).unwrap_or_default()
+    }
+
+    /// Check every open report again (a config or pack changed), in URI order.
+    fn check_all(&mut self) -> Vec<Notification> {
+        let mut uris: Vec<Uri> = self
+            .documents
+            .iter()
+            .filter(|(_, d)| analysis::is_report(&d.path))
+            .map(|(u, _)| u.clone())
+            .collect();
+        uris.sort();
+        uris.into_iter().filter_map(|uri| self.check(uri)).collect()
+    }
+
+    fn check(&mut self, uri: Uri) -> Option<Notification> {
+        let doc = self.documents.get_mut(&uri)?;
+        if !analysis::is_report(&doc.path) {
+            return None;
+        }
+        doc.analysis = analysis::analyze(&uri, &doc.path, &doc.text, self.lang);
+        let diagnostics = doc.analysis.findings.iter().map(|f| f.diagnostic.clone()).collect();
+        Some(publish(uri, diagnostics, doc.version))
+    }
+
+    fn document_notification(&mut self, n: Notification) -> Option<Vec<Notification>> {
         let uri = match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
                 let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params).ok()?;
@@ -154,22 +204,20 @@ impl Server {
                 if let Some(text) = p.text {
                     doc.text = text;
                 }
+                // A config or pack saved in the editor: it applies to every open report.
+                if doc.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")) {
+                    return Some(self.check_all());
+                }
                 p.text_document.uri
             }
             DidCloseTextDocument::METHOD => {
                 let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params).ok()?;
                 self.documents.remove(&p.text_document.uri)?;
-                return Some(publish(p.text_document.uri, Vec::new(), None));
+                return Some(vec![publish(p.text_document.uri, Vec::new(), None)]);
             }
             _ => return None,
         };
-        let doc = self.documents.get_mut(&uri)?;
-        if !analysis::is_report(&doc.path) {
-            return None;
-        }
-        doc.analysis = analysis::analyze(&uri, &doc.path, &doc.text, self.lang);
-        let diagnostics = doc.analysis.findings.iter().map(|f| f.diagnostic.clone()).collect();
-        Some(publish(uri, diagnostics, doc.version))
+        Some(self.check(uri).into_iter().collect())
     }
 
     fn request(&self, r: Request) -> Response {
