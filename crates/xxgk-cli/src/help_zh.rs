@@ -13,13 +13,13 @@ use xxgk_engine::Lang;
 static CATALOGUE: &[(&str, &str, &str)] = &[
     ("", "-", "xxgk：政府信息公开工作年度报告检查工具"),
     ("", "lang", "消息语言：zh（默认）或 en；也可用环境变量 XXGK_LANG"),
-    ("", "color", "何时使用颜色：auto（默认：标准输出是终端且未设置 NO_COLOR 时）、always、never"),
+    ("", "color", "何时使用颜色（auto：标准输出是终端且未设置 NO_COLOR 时）"),
     ("", "help", "显示帮助"),
     ("", "version", "显示版本"),
     ("check", "-", "按规则检查报告并输出发现的问题"),
     ("check", "paths", "要检查的文件或目录（- 读标准输入）；默认当前目录"),
-    ("check", "format", "输出格式：human（默认，编译器风格）、concise（一行一个）、json、sarif、github（GitHub Actions 注释）、junit、html（整批报告的审核页面，配合 --output）、csv（一行一个问题）"),
-    ("check", "output", "把输出写入此文件而不是标准输出（先写临时文件再改名）"),
+    ("check", "format", "输出格式（human：编译器风格；concise：一行一个；github：GitHub Actions 注释；html：整批报告的审阅页面，配合 --output；csv：一行一个问题）"),
+    ("check", "output", "把输出写入这个文件而不是标准输出（先写临时文件再改名）"),
     ("check", "select", "只运行这些规则：代码（XG301）、族前缀（XG3）、规则名或 ALL，逗号分隔"),
     ("check", "extend_select", "在已选规则之外再运行这些规则"),
     ("check", "ignore", "不运行这些规则"),
@@ -41,11 +41,11 @@ static CATALOGUE: &[(&str, &str, &str)] = &[
     ("check", "stdin_filename", "标准输入（-）的文件名；其扩展名决定格式"),
     ("extract", "-", "读取报告并输出识别结果：元数据、各部分、表格、推断"),
     ("extract", "paths", "要读取的文件或目录（- 读标准输入）"),
-    ("extract", "format", "输出格式：human（默认）、json 或 csv（每个表格单元格一行）"),
+    ("extract", "format", "输出格式（csv：每个表格单元格一行）"),
     ("extract", "encoding", "强制使用这个文本编码（gb18030、utf-8、utf-16le……），不自动识别"),
     ("extract", "stdin_filename", "标准输入（-）的文件名；其扩展名决定格式"),
     ("rules", "-", "列出全部规则：代码、名称、默认级别、规则包、是否可修复"),
-    ("rules", "format", "输出格式：human（默认）或 json"),
+    ("rules", "format", "输出格式"),
     ("rules", "pack", "只列出这个规则包增加的规则：内置包名（guizhou、guizhou@0.1）或路径"),
     ("explain", "-", "按代码或名称显示一条规则的说明"),
     ("explain", "rule", "规则代码（XG301）或名称（fee-statement-missing）"),
@@ -57,7 +57,7 @@ static CATALOGUE: &[(&str, &str, &str)] = &[
     ("init", "pack", "配置所基于的内置规则包：national（默认）、guizhou、hunan、liaoning（可写 guizhou@0.1 锁定版本）"),
     ("init", "dir", "写入 xxgk.toml 的目录（默认当前目录）"),
     ("completions", "-", "输出命令补全脚本（bash、zsh、fish、elvish、powershell）"),
-    ("completions", "shell", "shell：bash、zsh、fish、elvish、powershell"),
+    ("completions", "shell", "shell 的种类"),
     ("server", "-", "经标准输入输出运行语言服务器（LSP），供编辑器使用"),
     ("server", "stdio", "经标准输入输出通信（默认且唯一的方式；编辑器的 LSP 客户端会传这个参数）"),
     ("help", "-", "显示本帮助或某个子命令的帮助"),
@@ -92,11 +92,25 @@ fn localize_args(cmd: Command, sub: &str) -> Command {
     cmd.mut_args(move |arg: Arg| {
         let id = arg.get_id().as_str().to_string();
         let heading = if arg.is_positional() { "参数" } else { "选项" };
-        match lookup(&sub, &id).or_else(|| lookup("", &id)) {
-            // The values are named in the Chinese text; clap's list would repeat them in English.
-            Some(zh) => arg.help(zh).long_help(None::<&str>).hide_possible_values(true).help_heading(heading),
-            None => arg.help_heading(heading),
-        }
+        let Some(zh) = lookup(&sub, &id).or_else(|| lookup("", &id)) else {
+            return arg.help_heading(heading);
+        };
+        // clap's list of values carries their English help: name the values in Chinese instead.
+        let values: Vec<String> = if arg.get_action().takes_values() {
+            arg.get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let help = if values.is_empty() {
+            zh.to_string()
+        } else {
+            format!("{zh}；可选值：{}", values.join("、"))
+        };
+        arg.help(help).long_help(None::<&str>).hide_possible_values(true).help_heading(heading)
     })
 }
 

@@ -213,6 +213,8 @@ fn help_is_chinese_by_default_english_on_request() {
     assert!(zh.contains("\n参数:\n"), "{zh}");
     assert!(zh.contains("只运行这些规则：代码（XG301）、族前缀（XG3）、规则名或 ALL，逗号分隔"), "{zh}");
     assert!(!zh.contains("Only these rules"), "{zh}");
+    // Every value of --format is named, from the definition itself.
+    assert!(zh.contains("；可选值：human、json、sarif、github、junit、concise、html"), "{zh}");
     let (_, top) = xxgk(dir, &[], &["-h"]);
     assert!(top.contains("\n命令:\n  check        按规则检查报告并输出发现的问题\n"), "{top}");
     for (envs, args) in [
