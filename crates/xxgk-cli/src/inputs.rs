@@ -14,7 +14,7 @@ use xxgk_adapters::{ReadError, ReadOptions, MAX_INPUT_BYTES};
 use xxgk_model::Report;
 
 /// Extensions read under a directory.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
 
 /// One input of a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,7 +256,8 @@ mod tests {
     fn report_extensions_are_case_insensitive() {
         assert!(has_report_extension(Path::new("a/b.TXT")));
         assert!(has_report_extension(Path::new("b.Htm")));
-        assert!(!has_report_extension(Path::new("b.pdf")));
+        assert!(has_report_extension(Path::new("b.PDF")));
+        assert!(!has_report_extension(Path::new("b.doc")));
         assert!(!has_report_extension(Path::new("txt")));
     }
 

@@ -51,3 +51,34 @@ fn a_scan_is_xg001_and_exit_2() {
         "{out}"
     );
 }
+
+#[test]
+fn a_directory_walk_reads_pdf_reports() {
+    let dir = std::env::temp_dir().join(format!("xxgk-pdf-walk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../xxgk-adapters/tests/fixtures/pdf");
+    std::fs::copy(fixtures.join("000_78cb5ee3af34762b.pdf"), dir.join("sub/report.PDF")).unwrap();
+    std::fs::copy(fixtures.join("scan.pdf"), dir.join("scan.pdf")).unwrap();
+    std::fs::write(dir.join("notes.doc"), "not a report").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .current_dir(&dir)
+        .args(["check", "--format", "json", "--select", "XG001,XG303", "."])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    // The scan cannot be read: exit 2; the .doc is not a report extension and is not read.
+    assert_eq!(out.status.code(), Some(2));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<(&str, Vec<&str>)> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let codes = f["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap());
+            (f["path"].as_str().unwrap(), codes.collect())
+        })
+        .collect();
+    assert_eq!(files, [("scan.pdf", vec!["XG001"]), ("sub/report.PDF", vec!["XG303"])]);
+}

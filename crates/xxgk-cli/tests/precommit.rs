@@ -78,7 +78,7 @@ fn hook_definition() {
     for line in [
         "- id: xxgk\n",
         "  entry: xxgk check\n",
-        "  files: '(?i)\\.(txt|md|markdown|html?|docx)$'\n",
+        "  files: '(?i)\\.(txt|md|markdown|html?|docx|pdf)$'\n",
         "  pass_filenames: true\n",
     ] {
         assert!(hooks.contains(line), "{line:?} not in\n{hooks}");

@@ -4,7 +4,8 @@ use xxgk_model::Report;
 
 declare_rule! {
     /// ## 检查内容
-    /// 输入文件能否读取：文件存在、不为空、不是二进制文件，且能识别其文本编码。
+    /// 输入文件能否读取：文件存在、不为空、不是二进制文件，且能识别其文本编码；PDF 须有文本层、
+    /// 不需要打开密码，字形能映射为文字。
     /// 由命令行在读取失败时报告；规则本身不检查已读入的报告内容。
     /// ## 为什么
     /// 读不了的文件无法检查；把它当作一条诊断报告出来，批量检查不会因一个坏文件中断，
@@ -12,14 +13,17 @@ declare_rule! {
     /// ## 依据
     /// 工具自身的运行约定（退出码 2：运行失败或有输入无法读取）。
     /// ## 示例
-    /// 空文件、PDF 扫描件改名为 .txt、编码无法识别的网页。
+    /// 空文件、PDF 扫描件（无文本层）、需要打开密码的 PDF、编码无法识别的网页。
     /// ## 修复
-    /// 换用报告的文本、HTML 或 DOCX 版本；编码识别错误时用 `--encoding gb18030` 指定。
+    /// 换用报告的文本、HTML、DOCX 或带文本层的 PDF 版本；扫描件先进行 OCR；
+    /// 编码识别错误时用 `--encoding gb18030` 指定。
     /// ## English
     /// Checks that an input can be read at all: it exists, is not empty, is not binary, and its
-    /// text encoding can be recognised. An unreadable file is reported as a finding so that a
-    /// batch goes on; the run then exits 2. Fix: use the text, HTML or DOCX version of the
-    /// report, or force the encoding with `--encoding gb18030`.
+    /// text encoding can be recognised; a PDF must have a text layer, need no user password and
+    /// have glyphs that map to text. An unreadable file is reported as a finding so that a
+    /// batch goes on; the run then exits 2. Fix: use the text, HTML, DOCX or text-layer PDF
+    /// version of the report (run OCR on a scan first), or force the encoding with
+    /// `--encoding gb18030`.
     pub UNREADABLE_INPUT = { code: "XG001", name: "unreadable-input", severity: Error, since: "0.1.0" }
 }
 
