@@ -520,3 +520,18 @@ fn reading_speed() {
     let per = start.elapsed() / runs;
     eprintln!("9-page PDF report ({} bytes): {per:?} per read", bytes.len());
 }
+
+#[test]
+fn a_space_drawn_between_words_is_kept_however_narrow() {
+    // Helvetica's own widths: the space is 278/1000 em, narrower than the gap taken as a space.
+    let widths: Vec<String> = (32..=122).map(|c| if c == 32 { "278" } else { "556" }.to_string()).collect();
+    let font = format!(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 122 /Widths [{}] >>",
+        widths.join(" ")
+    );
+    let page =
+        b"BT /F1 12 Tf 72 800 Td (Report 2023 12) Tj ET BT /F1 12 Tf 72 700 Td (a) Tj 4 0 Td (b) Tj ET";
+    let r = xxgk_adapters::read("x.pdf", &pages_pdf(&[page], &font, &[]), &Default::default()).unwrap();
+    // Glyphs merely set apart without a space between them stay together.
+    assert_eq!(r.text, "Report 2023 12\nab\n");
+}

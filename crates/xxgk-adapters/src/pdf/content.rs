@@ -21,6 +21,8 @@ pub struct Glyph {
     pub size: f32,
     /// The text (usually one char).
     pub text: String,
+    /// A space was drawn right before it (in the content stream's order).
+    pub space_before: bool,
 }
 
 /// A horizontal or vertical stroke or thin filled box.
@@ -115,6 +117,8 @@ struct Runner<'a> {
     font_ids: HashMap<ObjectId, usize>,
     page: Page,
     budget: &'a mut Budget,
+    /// A space glyph was shown and no other glyph since.
+    space_pending: bool,
 }
 
 impl Runner<'_> {
@@ -149,8 +153,11 @@ impl Runner<'_> {
             match code.text {
                 Some(text) if self.budget.glyphs > 0 => {
                     self.budget.glyphs -= 1;
-                    if !text.chars().all(char::is_whitespace) && size > 0.5 {
-                        self.page.glyphs.push(Glyph { x0, x1: x1.max(x0), y, size, text });
+                    if text.chars().all(char::is_whitespace) {
+                        self.space_pending = true;
+                    } else if size > 0.5 {
+                        let space_before = std::mem::take(&mut self.space_pending);
+                        self.page.glyphs.push(Glyph { x0, x1: x1.max(x0), y, size, text, space_before });
                     }
                 }
                 Some(_) => {}
@@ -401,8 +408,14 @@ pub fn page(doc: &Document, page_id: ObjectId, number: usize, budget: &mut Budge
         Ok((None, ids)) => ids.first().and_then(|id| doc.get_dictionary(*id).ok()).cloned().unwrap_or(empty),
         Err(_) => empty,
     };
-    let mut runner =
-        Runner { doc, fonts: Vec::new(), font_ids: HashMap::new(), page: Page::default(), budget };
+    let mut runner = Runner {
+        doc,
+        fonts: Vec::new(),
+        font_ids: HashMap::new(),
+        page: Page::default(),
+        budget,
+        space_pending: false,
+    };
     runner.run(&data, &resources, ID, 0);
     Ok(runner.page)
 }

@@ -193,7 +193,10 @@ fn line_text(glyphs: &[&Glyph]) -> String {
             if p.text == g.text && (g.x0 - p.x0).abs() < 0.3 * g.size {
                 continue;
             }
-            if g.x0 - p.x1 > 0.3 * g.size.max(p.size) && !s.ends_with(' ') {
+            let gap = g.x0 - p.x1;
+            // A wide gap, or a space drawn between them (narrower than a wide gap in most fonts).
+            let wide = gap > 0.3 * g.size.max(p.size);
+            if (wide || (g.space_before && gap > 0.1 * g.size)) && !s.ends_with(' ') {
                 s.push(' ');
             }
         }
