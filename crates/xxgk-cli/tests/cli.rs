@@ -559,3 +559,35 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn a_2019_template_is_clean_for_2020_and_xg104_for_later_years() {
+    let fixture = "../xxgk-adapters/tests/fixtures/template_2019.txt";
+    let (code, out, _) = run(&["check", fixture]);
+    assert_eq!((code, out.as_str()), (Some(0), "共检查 1 个文件，未发现问题\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture)).unwrap();
+    let late = dir.path().join("2023.txt");
+    std::fs::write(&late, text.replace("2020", "2023").replace("2021年1月25日", "2024年1月25日")).unwrap();
+    let (code, out, _) = run(&["check", "--format", "json", late.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    let found: Vec<(String, String, u64, u64)> = json(&out)["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap().to_string();
+            (s("code"), s("message"), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())
+        })
+        .collect();
+    // One finding, at the first 2019 phrase; table rules find nothing to say of the mapped tables.
+    assert_eq!(
+        found,
+        [(
+            "XG104".to_string(),
+            "2023年度报告仍使用2019年旧格式（“本年新制作数量”等12处）".to_string(),
+            16,
+            8
+        )]
+    );
+}

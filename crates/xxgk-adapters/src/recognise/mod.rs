@@ -10,6 +10,7 @@ mod meta;
 mod narrative;
 mod sections;
 mod tables;
+mod template2019;
 
 use fold::Folded;
 use regex::Regex;
@@ -44,8 +45,11 @@ pub fn recognise(report: &mut Report) {
         .or_else(|| tables::labelled_table(report, &folded, TableKey::Appeals, r4));
 
     let f = folded.text.get(..folded.folded_at(report_end)).unwrap_or("");
-    report.outdated_template = OUTDATED
+    let phrases: Vec<Span> = OUTDATED
         .find_iter(f)
         .map(|m| Span::new(folded.orig(m.start()), folded.orig_end(m.end(), &report.text)))
         .collect();
+    // The table readers may have noted places already (a one-row （六）其他处理).
+    report.outdated_template.extend(phrases);
+    report.outdated_template.sort();
 }

@@ -2,6 +2,7 @@
 //! into tokens, and the tokens read into cells by the solver over the whole table.
 use super::fold::{fold_char, Folded};
 use super::labels::{self, Label};
+use super::template2019;
 use crate::solver::{self, RowInput, RowResult, Token};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -10,9 +11,9 @@ use xxgk_model::{
 };
 
 /// A label found: its row (or group) and its span in the original text.
-struct Found {
-    row: Option<&'static str>,
-    span: Span,
+pub(super) struct Found {
+    pub row: Option<&'static str>,
+    pub span: Span,
 }
 
 fn compile(labels: &[Label]) -> Vec<Regex> {
@@ -298,7 +299,10 @@ pub fn labelled_table(report: &mut Report, folded: &Folded, table: TableKey, reg
         TableKey::Appeals => (labels::T4_ROWS, &T4_ROWS_RE),
     };
     let text = std::mem::take(&mut report.text);
-    let found = find_labels(&text, folded, labels, res, region);
+    let mut found = find_labels(&text, folded, labels, res, region);
+    if table == TableKey::Requests {
+        report.outdated_template.extend(template2019::one_row_other(&text, &mut found));
+    }
     // Table 4 by rows only under its column header, with every group found: never from prose.
     if table == TableKey::Appeals {
         let header =
@@ -310,7 +314,11 @@ pub fn labelled_table(report: &mut Report, folded: &Folded, table: TableKey, reg
             return None;
         }
     }
-    let inputs = row_inputs(&text, &found, region.end as usize, table);
+    let mut inputs = row_inputs(&text, &found, region.end as usize, table);
+    let layouts = match table {
+        TableKey::Proactive => template2019::proactive(&text, &found, &mut inputs),
+        _ => Vec::new(),
+    };
     report.text = text;
     if inputs.is_empty() {
         return None;
@@ -318,7 +326,13 @@ pub fn labelled_table(report: &mut Report, folded: &Folded, table: TableKey, reg
     let plain: Vec<RowInput> = inputs.iter().map(|(i, _)| i.clone()).collect();
     let mut results = solver::solve_table(table, &plain);
     super::narrative::prefer_stated(&report.text, &plain, &mut results);
-    let rows = build_rows(report, table, &inputs, &results);
+    let mut rows = build_rows(report, table, &inputs, &results);
+    // A 2019 column with no counterpart in the model is left out, not blank.
+    for (row, layout) in rows.iter_mut().zip(&layouts) {
+        if let Some(layout) = layout {
+            row.cells.retain(|c| layout.mapped().contains(&c.column));
+        }
+    }
     let t = Table { key: table, span: table_span(&found, &rows), rows };
     missing_rows(report, &t);
     Some(t)
