@@ -156,7 +156,7 @@ pub struct HistoryArgs {
     /// Files or directories to read (`-` reads standard input). Default: the current directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Only the issuers whose name is or contains NAME (whitespace and full-width letters aside).
+    /// Only the issuers whose name is or contains NAME (whitespace dropped, full-width as half-width).
     #[arg(long, value_name = "NAME")]
     pub issuer: Option<String>,
     /// Output format.

@@ -41,7 +41,7 @@ static CATALOGUE: &[(&str, &str, &str)] = &[
     ("check", "stdin_filename", "标准输入（-）的文件名；其扩展名决定格式"),
     ("history", "-", "按年度列出每个发布机关报告的关键数字，以及配对问题（human、csv、json）"),
     ("history", "paths", "要读取的文件或目录（- 读标准输入）；默认当前目录"),
-    ("history", "issuer", "只列出名称为 NAME 或含有 NAME 的发布机关（不计空白和全角字母数字）"),
+    ("history", "issuer", "只列出名称为 NAME 或含有 NAME 的发布机关（比较时去掉空白，全角字母数字按半角）"),
     ("history", "format", "输出格式（human：每个机关一张对齐的表；csv：每份报告一行；json：一个 JSON 文档）"),
     ("history", "output", "把输出写入这个文件而不是标准输出（先写临时文件再改名）"),
     ("history", "config", "使用这个配置文件，而不是自动查找的 xxgk.toml（其中的 series 配对设置生效）"),
