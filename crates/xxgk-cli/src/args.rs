@@ -165,7 +165,7 @@ pub struct HistoryArgs {
     /// Write the output to this file instead of standard output (atomically: a temporary file renamed).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Use this configuration file instead of the discovered xxgk.toml (its `series` pairing overrides apply).
+    /// Use this configuration file instead of the discovered xxgk.toml (its `series` pairings apply).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Skip files and directories matching this glob under a directory (gitignore syntax; repeatable).
@@ -183,7 +183,7 @@ pub struct HistoryArgs {
 pub enum HistoryFormat {
     /// A table per issuer, aligned, with the pairing problems under it.
     Human,
-    /// CSV, one row a report: issuer, year, path, previous, the key figures, the change of requests, problems.
+    /// CSV, one row a report: issuer, year, path, previous, key figures, change of requests, problems.
     Csv,
     /// One JSON document: issuers with their reports by year, reports without an issuer, summary.
     Json,

@@ -9,9 +9,9 @@
 //! whose issuer cannot be told are in no table: they are listed apart, never guessed into one.
 //!
 //! `--issuer NAME` keeps the issuers whose name is NAME or contains it (compared without
-//! whitespace, full-width letters and digits as half-width); none matching is bad input (exit 2), said with the
-//! issuers the run found. An input that cannot be read is said on standard error and fails the
-//! run (exit 2), as in `check`; the others are still printed.
+//! whitespace, full-width letters and digits as half-width); none matching is bad input
+//! (exit 2), said with the issuers the run found. An input that cannot be read is said on
+//! standard error and fails the run (exit 2), as in `check`; the others are still printed.
 use crate::args::{HistoryArgs, HistoryFormat};
 use crate::check::{config_error, cross, write_output};
 use crate::inputs::{self, Input, Unreadable};
