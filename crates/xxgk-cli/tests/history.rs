@@ -246,3 +246,28 @@ fn a_baseline_suppresses_cross_year_findings() {
     assert!(out.starts_with("2023.txt:4:1: XG702 [warning] 第一部分"), "{out}");
     assert!(!out.contains("2022.txt:"), "{out}");
 }
+
+#[test]
+fn a_config_series_entry_pairs_history_as_it_pairs_check() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["town-2020.txt", "town-2022.txt"] {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/series/pairing").join(name);
+        std::fs::copy(src, dir.path().join(name)).unwrap();
+    }
+    let (_, out, _) = run_in(dir.path(), &["history", "--format", "csv"]);
+    assert_eq!(
+        out.lines().nth(2),
+        Some("某镇人民政府,2022,town-2022.txt,,12,2,14,0,0.6428571428571429,1,0,0,,0,,,缺少某镇人民政府2021年度的报告：上一份是2020年度的 town-2020.txt")
+    );
+    std::fs::write(
+        dir.path().join("xxgk.toml"),
+        "[settings]\nseries = [{ path = \"town-2022.txt\", previous = \"town-2020.txt\" }]\n",
+    )
+    .unwrap();
+    let (code, out, _) = run_in(dir.path(), &["history", "--format", "csv"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        out.lines().nth(2),
+        Some("某镇人民政府,2022,town-2022.txt,town-2020.txt,12,2,14,0,0.6428571428571429,1,0,0,,0,2,0.2,")
+    );
+}
