@@ -1,4 +1,4 @@
-//! Command-line arguments (clap derive): `check`, `extract`, `rules`, `explain`.
+//! Command-line arguments (clap derive): `check`, `history`, `extract`, `rules`, `explain`, ….
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use xxgk_engine::Lang;
@@ -23,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Check reports against the rules and print the findings.
     Check(Box<CheckArgs>),
+    /// Print each issuer's key figures year by year, with the pairing problems (human, csv, json).
+    History(HistoryArgs),
     /// Read reports and print what was recognised: metadata, sections, tables, inferences.
     Extract(ExtractArgs),
     /// List every rule: code, name, default severity, pack, fixable.
@@ -148,7 +150,46 @@ pub struct CheckArgs {
     pub read: ReadArgs,
 }
 
-/// How inputs are read, shared by `check` and `extract`.
+/// Options of `xxgk history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Files or directories to read (`-` reads standard input). Default: the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only the issuers whose name is or contains NAME (whitespace dropped, full-width as half-width).
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Human)]
+    pub format: HistoryFormat,
+    /// Write the output to this file instead of standard output (atomically: a temporary file renamed).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this configuration file instead of the discovered xxgk.toml (its `series` pairings apply).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Skip files and directories matching this glob under a directory (gitignore syntax; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Threads to walk and read with (default: one a core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Output formats of `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// A table per issuer, aligned, with the pairing problems under it.
+    Human,
+    /// CSV, one row a report: issuer, year, path, previous, key figures, change of requests, problems.
+    Csv,
+    /// One JSON document: issuers with their reports by year, reports without an issuer, summary.
+    Json,
+}
+
+/// How inputs are read, shared by `check`, `history` and `extract`.
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// Force the text encoding (gb18030, utf-8, utf-16le, …) instead of detecting it.

@@ -189,7 +189,7 @@ struct Step<'a> {
 
 impl Step<'_> {
     /// Check a report (or say why it could not be read), with `extra` findings of the
-    /// cross-file pass, through the baseline.
+    /// cross-file pass, through the inline suppressions and the baseline.
     fn lint(
         &self,
         name: &str,
@@ -208,14 +208,8 @@ impl Step<'_> {
             }
         };
         let settings = self.resolver.resolve(Path::new(name))?;
-        let mut diagnostics = xxgk_engine::check(&report, &settings);
-        if !extra.is_empty() {
-            diagnostics.extend(extra);
-            // The engine's order: by position, then code.
-            diagnostics.sort_by(|a, b| {
-                (a.span.start, &a.code, a.span.end).cmp(&(b.span.start, &b.code, b.span.end))
-            });
-        }
+        // The cross-file findings go through the report's inline suppressions too.
+        let mut diagnostics = xxgk_engine::check_with(&report, &settings, extra);
         if let Some(baseline) = self.baseline {
             diagnostics = baseline.filter(&report, &settings, diagnostics).0;
         }
@@ -546,7 +540,7 @@ fn output(checked: &[Checked], args: &CheckArgs, cx: Ctx, fix_output: bool) -> R
 
 /// `--output FILE`: written through a temporary file in the same directory, then renamed, so
 /// a reader never sees half a page; a path that cannot be written is a failed run (exit 2).
-fn write_output(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
+pub(crate) fn write_output(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let fail = |e: io::Error| -> RunError {
         miette::miette!("--output {}: 无法写入 / cannot write: {e}", path.display()).into()

@@ -1,4 +1,4 @@
-//! The `xxgk` command line: check, extract, rules, explain.
+//! The `xxgk` command line: check, history, extract, rules, explain, ….
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
@@ -8,6 +8,7 @@ mod completions;
 mod extract;
 mod fix;
 mod help_zh;
+mod history;
 mod init;
 mod inputs;
 mod render;
@@ -86,6 +87,7 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
     let color = cli.color.enabled();
     match cli.command {
         Command::Check(args) => check::check(*args, Ctx { lang, color }, cli.lang),
+        Command::History(args) => history::history(&args, cli.lang),
         Command::Extract(args) => commands::extract_cmd(args, lang),
         Command::Rules(args) => commands::rules_cmd(&args, lang),
         Command::Explain(args) => commands::explain(&args, lang),

@@ -6,7 +6,10 @@
 //! releases) of the code, the text the finding's span covers with all whitespace removed, and
 //! the Chinese message — not the line, so a finding that moves with the text around it is
 //! still matched. Entries are counted: two equal findings need two entries. An entry of a
-//! checked file that matches no finding is reported as XG007 at the start of that file.
+//! checked file that matches no finding is reported as XG007 at the start of that file, except
+//! an entry of a cross-file rule (XG7), whose findings depend on the other reports of the run.
+//! Findings of the cross-file pass are filtered like any other (`check` filters a file's
+//! findings once the cross-file pass has added its own).
 use crate::config::{ConfigError, InvalidConfig};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::settings::Settings;
@@ -160,6 +163,10 @@ impl Baseline {
         let settings = settings.for_path(Path::new(&report.path));
         if let Some(meta) = crate::rules::find("XG007").filter(|m| settings.is_enabled(m)) {
             for e in mine {
+                // A cross-file finding depends on the other reports of the run: not seen is not gone.
+                if crate::suppress::cross_file(&e.code) {
+                    continue;
+                }
                 let Some(n) = left.get_mut(&(e.code.clone(), e.fingerprint.clone())) else { continue };
                 if *n == 0 {
                     continue;

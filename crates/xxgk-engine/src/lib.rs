@@ -34,6 +34,13 @@ use xxgk_model::Report;
 /// suppressions (`<!-- xxgk-disable … -->`, `xxgk: ignore[…]`) drop what they cover, and each
 /// one that covers nothing is reported as XG007; then severities are overridden.
 pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
+    check_with(report, settings, Vec::new())
+}
+
+/// [`check`], with findings of the cross-file pass ([`series::check`]) on this report added
+/// before the inline suppressions apply, so that a comment suppresses a cross-year finding as
+/// it does any other (their spans must be spans of `report`'s text).
+pub fn check_with(report: &Report, settings: &Settings, extra: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let settings = settings.for_path(std::path::Path::new(&report.path));
     let settings: &Settings = &settings;
     let mut cx = Checker::new(report, settings);
@@ -46,7 +53,9 @@ pub fn check(report: &Report, settings: &Settings) -> Vec<Diagnostic> {
     }
     cx.current = None;
     packs::run(report, &settings.pack_rules, &mut cx);
-    let mut diagnostics = suppress::apply(report, settings, cx.finish());
+    let mut found = cx.finish();
+    found.extend(extra);
+    let mut diagnostics = suppress::apply(report, settings, found);
     for d in &mut diagnostics {
         if let Some(sev) = settings.severity_override(&d.code) {
             d.severity = sev;

@@ -13,7 +13,9 @@
 //! directive with no code (`<!-- xxgk-disable -->`, `xxgk: ignore[]`) covers every rule. A
 //! finding is covered when the line its span starts on is covered. A code that covers no
 //! finding is reported as XG007 (unless it names only rules that are not enabled, whose
-//! findings could not have been seen), with a safe fix that removes it.
+//! findings could not have been seen, or only cross-file rules, which depend on the other
+//! reports of the run), with a safe fix that removes it. Findings of the cross-file pass are
+//! covered alike ([`crate::check_with`]).
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Text};
 use crate::settings::{selector_matches, Settings};
 use regex::Regex;
@@ -163,19 +165,27 @@ pub(crate) fn apply(report: &Report, settings: &Settings, diagnostics: Vec<Diagn
     kept
 }
 
-/// Report an unused code only if it names an enabled rule, or no rule at all (a typo).
+/// Report an unused code only if it names an enabled rule that runs on the report alone, or no
+/// rule at all (a typo). Whether a cross-file rule (XG7) finds anything depends on the other
+/// reports of the run (a report checked without last year's cannot be compared), so a code
+/// naming only such rules is never reported unused.
 fn worth_reporting(code: &Code, settings: &Settings) -> bool {
     let mut known = false;
     for rule in crate::rules::all() {
         let meta = rule.meta();
         if selector_matches(&code.selector, meta.code, meta.name) {
-            if settings.is_enabled(meta) {
+            if settings.is_enabled(meta) && !cross_file(meta.code) {
                 return true;
             }
             known = true;
         }
     }
     !known
+}
+
+/// Whether `code` is a rule of the cross-file pass (family XG7, [`crate::series::check`]).
+pub(crate) fn cross_file(code: &str) -> bool {
+    crate::rules::series::RULES.iter().any(|r| r.meta().code == code)
 }
 
 fn remove(_report: &Report, range: Range<usize>) -> Fix {

@@ -148,3 +148,15 @@ fn entries_of_many_files_are_found_by_path() {
         assert_eq!((kept.len(), matched), (0, 2), "{}", r.path);
     }
 }
+
+#[test]
+fn a_cross_year_entry_not_seen_is_not_stale() {
+    let before = report("t.txt", "第一行\n上年结转\n");
+    let meta = crate::rules::find("XG701").expect("registered");
+    let found = vec![Diagnostic::new(meta, Span::new(10, 22), Text::new("上年结转不符", "mismatch"))];
+    assert_eq!(before.slice(found[0].span), "上年结转");
+    let baseline = Baseline::from_diagnostics([(&before, found.as_slice())]);
+    assert_eq!(baseline.filter(&before, &Settings::national(), found.clone()), (Vec::new(), 1));
+    // The report checked alone (no cross-year findings): the entry is not reported as stale.
+    assert_eq!(baseline.filter(&before, &Settings::national(), Vec::new()), (Vec::new(), 0));
+}

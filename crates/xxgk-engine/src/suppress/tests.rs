@@ -250,3 +250,18 @@ impl At for Diagnostic {
         Diagnostic { span: Span::new(start, start + self.span.len()), ..self.clone() }
     }
 }
+
+#[test]
+fn cross_year_findings_added_by_check_with_are_suppressed() {
+    let report = report("一、总体情况\n上年结转 0 xxgk: ignore[XG701]\n上年结转 0\n");
+    let meta = crate::rules::find("XG701").expect("registered");
+    let extra = vec![finding(&report, meta, "上年结转", 0), finding(&report, meta, "上年结转", 1)];
+    let only = Settings { select: vec!["XG007".into(), "XG7".into()], ..Settings::national() };
+    assert_eq!(
+        crate::test::render(&report, &crate::check_with(&report, &only, extra)),
+        "XG701 3:1-3:5 warning 上年结转 残留\n"
+    );
+    // Checked without last year's report, the suppression has nothing to cover: not XG007.
+    assert_eq!(crate::check(&report, &only), Vec::new());
+    assert!(cross_file("XG701") && cross_file("XG706") && !cross_file("XG601"));
+}
