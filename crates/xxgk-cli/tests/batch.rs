@@ -39,7 +39,7 @@ fn tree() -> tempfile::TempDir {
     write(root, "drafts/001.txt", &seed("001"));
     write(root, "z/old.bak.txt", &seed("001"));
     write(root, ".hidden/001.txt", &seed("001"));
-    write(root, "scan.pdf", "%PDF-1.4");
+    write(root, "minutes.doc", "an old Word file, not a report extension");
     dir
 }
 
