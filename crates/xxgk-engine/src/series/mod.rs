@@ -17,7 +17,7 @@ mod facts;
 mod pairing;
 mod prose;
 
-pub use facts::{number, CellFact, Facts, Figure, FigureSpec, Loc, FIGURES};
+pub use facts::{number, CellFact, CellKey, Facts, Figure, FigureSpec, Loc, TableCell, FIGURES, TABLE_CELLS};
 pub use pairing::{apply, pair, path_matches, Pairing, SeriesEntry};
 pub use prose::{similarity, SectionPrint, Sentence, MIN_SHINGLES, SKETCH};
 
@@ -30,7 +30,8 @@ use std::path::Path;
 /// `facts` may hold the facts or references to them (`&[Facts]`, `&[&Facts]`, `&[Cow<Facts>]`).
 ///
 /// Pairing problems are XG706; each paired report is compared with last year's by XG701
-/// (carry-over), XG702 (copied text) and XG703 (jumps, off by default). Selection, severities
+/// (carry-over), XG702 (copied text), XG703 (jumps, off by default) and XG704 (documents in
+/// force). Selection, severities
 /// and `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
 /// caller's (`crate::check` applies them to single-file rules only).
 pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diagnostic>> {
@@ -46,6 +47,7 @@ pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diag
         rules::carry_over_mismatch::check(current, previous, &mut out[i]);
         rules::copied_previous_year::check(current, previous, &settings.options, &mut out[i]);
         rules::implausible_jump::check(current, previous, &settings.options, &mut out[i]);
+        rules::stock_continuity::check(current, previous, &mut out[i]);
     }
     for (f, diagnostics) in facts.iter().zip(&mut out) {
         let path = Path::new(&f.path);

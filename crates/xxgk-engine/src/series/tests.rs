@@ -201,3 +201,29 @@ fn the_seed_corpus_has_no_cross_year_findings() {
     let settings = Settings { select: vec!["XG7".into()], ..Settings::national() };
     assert!(check(&facts, &settings).iter().all(Vec::is_empty));
 }
+
+#[test]
+fn documents_in_force_follow_from_last_year() {
+    // 15 in force in 2021, 2 issued and 1 repealed in 2022, but still 15 in force.
+    let facts = facts(&["stock/2021.txt", "stock/2022.txt"]);
+    let cell = facts[1].cell(xxgk_model::TableKey::Proactive, "normative_documents", "in_force").unwrap();
+    assert_eq!(cell.value, 15.0);
+    assert_eq!(cell.at.position, Some(crate::Position { line: 19, column: 1, end_line: 19, end_column: 3 }));
+    assert_eq!(facts[1].cells.len(), TABLE_CELLS.len());
+    assert_eq!(
+        render(&facts, &check(&facts, &Settings::national())),
+        [
+            "stock/2022.txt XG704 19:1 行政规范性文件现行有效件数为15，上年报告 stock/2021.txt 的现行有效15件，加本年制发2件、减本年废止1件应为16",
+            "  = stock/2021.txt:19:1 2021年度报告的行政规范性文件现行有效件数为15",
+        ]
+    );
+    let d = &check(&facts, &Settings::national())[1][0];
+    assert_eq!(
+        d.message.en,
+        "Normative documents in force: 15, but last year's report stock/2021.txt had 15 in force: 15 + 2 issued − 1 repealed = 16"
+    );
+    assert_eq!(d.severity, crate::Severity::Info);
+    // The series of 2021–2023 keeps its stock: 15, 15 + 2 − 1 = 16, 16 + 2 − 1 = 17.
+    let series = super::tests::facts(&["2021.txt", "2022.txt", "2023.txt"]);
+    assert!(check(&series, &Settings::national()).iter().flatten().all(|d| d.code != "XG704"));
+}
