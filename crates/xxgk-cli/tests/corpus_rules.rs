@@ -246,6 +246,19 @@ fn rollup_mismatch_in_human_and_sarif_output() {
 }
 
 #[test]
+fn the_config_of_the_government_report_counts_wherever_the_run_starts() {
+    let dir = rollup_dir(&ALL, Some(ROLLUP));
+    let parent = dir.path().parent().unwrap();
+    let name = dir.path().file_name().unwrap().to_str().unwrap();
+    let (code, out, _) = run_in(parent, &["check", "--select", "XG7", "--format", "json", name]);
+    assert_eq!(code, Some(0));
+    let found = findings(&out);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[1]
+        .starts_with(&format!("{name}/county-2023.txt:24:1 XG705 表二 行政许可 本年处理决定数量为250")));
+}
+
+#[test]
 fn rollup_is_silent_without_the_config_or_a_department() {
     let args = ["check", "--select", "XG7", "--format", "json", "."];
     let dir = rollup_dir(&ALL, None);

@@ -266,6 +266,9 @@ pub struct Facts {
     pub sentences: Vec<Sentence>,
     /// The cells of [`TABLE_CELLS`] whose row was found (XG704, XG705), in that order.
     pub cells: Vec<TableCell>,
+    /// The `[settings] rollup` entry of the report's own config that names it the government
+    /// (see [`super::apply_rollup`]); XG705 also uses the entries of the run's config.
+    pub rollup: Option<super::RollupEntry>,
 }
 
 /// A year that a date can hold without overflowing date arithmetic.
@@ -357,6 +360,7 @@ impl Facts {
                     Some(TableCell { key: *key, value: cell.map_or(0.0, |c| c.num()), at: loc(span) })
                 })
                 .collect(),
+            rollup: None,
         }
     }
 

@@ -21,7 +21,7 @@ mod rollup;
 pub use facts::{number, CellFact, CellKey, Facts, Figure, FigureSpec, Loc, TableCell, FIGURES, TABLE_CELLS};
 pub use pairing::{apply, pair, path_matches, Pairing, SeriesEntry};
 pub use prose::{similarity, SectionPrint, Sentence, MIN_SHINGLES, SKETCH};
-pub use rollup::{check_entries, rollups, EntryError, Rollup, RollupEntry};
+pub use rollup::{apply_rollup, check_entries, rollups, EntryError, Rollup, RollupEntry};
 
 use crate::rules::series as rules;
 use crate::{Diagnostic, Settings};
@@ -34,8 +34,9 @@ use std::path::Path;
 /// Pairing problems are XG706; each paired report is compared with last year's by XG701
 /// (carry-over), XG702 (copied text), XG703 (jumps, off by default) and XG704 (documents in
 /// force); a government's report is compared with its departments' by XG705 (the
-/// `[settings] rollup` entries whose reports the run holds completely, see [`rollups`]). Selection, severities
-/// and `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
+/// `[settings] rollup` entries of `settings` and of the facts, see [`apply_rollup`], whose
+/// reports the run holds completely, see [`rollups`]). Selection, severities and
+/// `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
 /// caller's (`crate::check` applies them to single-file rules only).
 pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diagnostic>> {
     let facts: Vec<&Facts> = facts.iter().map(Borrow::borrow).collect();
@@ -52,7 +53,13 @@ pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diag
         rules::implausible_jump::check(current, previous, &settings.options, &mut out[i]);
         rules::stock_continuity::check(current, previous, &mut out[i]);
     }
-    for rollup in rollups(&facts, &settings.options.rollup) {
+    let mut entries = settings.options.rollup.clone();
+    for entry in facts.iter().filter_map(|f| f.rollup.as_ref()) {
+        if !entries.contains(entry) {
+            entries.push(entry.clone());
+        }
+    }
+    for rollup in rollups(&facts, &entries) {
         let departments: Vec<&Facts> = rollup.departments.iter().map(|&j| facts[j]).collect();
         rules::rollup_mismatch::check(facts[rollup.government], &departments, &mut out[rollup.government]);
     }

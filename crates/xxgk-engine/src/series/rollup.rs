@@ -92,6 +92,18 @@ pub fn check_entries(text: &str) -> Result<(), EntryError> {
     Ok(())
 }
 
+/// Keep with `facts` the entry of `entries` (its own config's) that names its issuer the
+/// government (the last one, as later entries win), so that a run started elsewhere than
+/// under that config still finds it.
+pub fn apply_rollup(facts: &mut Facts, entries: &[RollupEntry]) {
+    let Some(issuer) = facts.issuer.as_deref() else { return };
+    if let Some(entry) =
+        entries.iter().rev().find(|e| normalise_issuer(&e.government).as_deref() == Some(issuer))
+    {
+        facts.rollup = Some(entry.clone());
+    }
+}
+
 /// A government's report of one year and the reports of all of its departments of that year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rollup {

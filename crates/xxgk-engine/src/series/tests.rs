@@ -266,6 +266,13 @@ fn a_government_against_the_sum_of_its_departments() {
     assert_eq!(findings[0][1].related[0].message.en, "某县财政局's 2023 report: 120");
     // Without the config, or without every department in the run: nothing.
     assert!(check(&facts, &Settings::national()).iter().all(Vec::is_empty));
+    // The entry kept with the government's facts (its own config's) is enough.
+    let mut own = facts.clone();
+    for f in &mut own {
+        apply_rollup(f, &settings.options.rollup);
+    }
+    assert_eq!((own[0].rollup.is_some(), own[1].rollup.is_some()), (true, false));
+    assert_eq!(check(&own, &Settings::national())[0].len(), 2);
     let two = super::tests::facts(&["rollup/county-2023.txt", "rollup/finance-2023.txt"]);
     assert!(rollups(&two, &settings.options.rollup).is_empty());
     assert!(check(&two, &settings).iter().all(Vec::is_empty));
