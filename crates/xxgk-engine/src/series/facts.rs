@@ -151,6 +151,8 @@ pub struct TableCell {
     pub key: CellKey,
     /// The value; a blank or absent cell counts as 0.
     pub value: f64,
+    /// Whether the cell is blank ("", "/", "—") or absent.
+    pub blank: bool,
     /// Where the cell is (the row label when the cell has no text).
     pub at: Loc,
 }
@@ -269,6 +271,9 @@ pub struct Facts {
     /// The `[settings] rollup` entry of the report's own config that names it the government
     /// (see [`super::apply_rollup`]); XG705 also uses the entries of the run's config.
     pub rollup: Option<super::RollupEntry>,
+    /// Whether the report shows the 2019 template's wording (XG104), whose table 2 counts
+    /// other things than 本年制发、本年废止、现行有效.
+    pub outdated_template: bool,
 }
 
 /// A year that a date can hold without overflowing date arithmetic.
@@ -357,10 +362,12 @@ impl Facts {
                     let row = report.tables.get(key.table)?.row(key.row)?;
                     let cell = row.cell(key.column);
                     let span = cell.and_then(|c| c.span).unwrap_or(row.label);
-                    Some(TableCell { key: *key, value: cell.map_or(0.0, |c| c.num()), at: loc(span) })
+                    let (value, blank) = cell.map_or((0.0, true), |c| (c.num(), c.is_blank()));
+                    Some(TableCell { key: *key, value, blank, at: loc(span) })
                 })
                 .collect(),
             rollup: None,
+            outdated_template: !report.outdated_template.is_empty(),
         }
     }
 

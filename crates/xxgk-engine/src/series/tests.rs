@@ -223,6 +223,15 @@ fn documents_in_force_follow_from_last_year() {
         "Normative documents in force: 15, but last year's report stock/2021.txt had 15 in force: 15 + 2 issued − 1 repealed = 16"
     );
     assert_eq!(d.severity, crate::Severity::Info);
+    // Not when a year's stock is blank, nor against a report of the 2019 template.
+    let mut blank = facts.clone();
+    for c in blank[0].cells.iter_mut().filter(|c| c.key.column == "in_force") {
+        (c.value, c.blank) = (0.0, true);
+    }
+    assert!(check(&blank, &Settings::national()).iter().all(Vec::is_empty));
+    let mut old = facts.clone();
+    old[0].outdated_template = true;
+    assert!(check(&old, &Settings::national()).iter().all(Vec::is_empty));
     // The series of 2021–2023 keeps its stock: 15, 15 + 2 − 1 = 16, 16 + 2 − 1 = 17.
     let series = super::tests::facts(&["2021.txt", "2022.txt", "2023.txt"]);
     assert!(check(&series, &Settings::national()).iter().flatten().all(|d| d.code != "XG704"));
@@ -280,6 +289,10 @@ fn a_government_against_the_sum_of_its_departments() {
     let mut other = facts.clone();
     other[1].year = Some(2022);
     assert!(check(&other, &settings).iter().all(Vec::is_empty));
+    // Table 2 is not summed across the 2019 and the 2021 templates.
+    let mut old = facts.clone();
+    old[1].outdated_template = true;
+    assert!(check(&old, &settings).iter().all(Vec::is_empty));
     // Sums that agree: nothing.
     let mut fixed = facts.clone();
     for c in &mut fixed[0].cells {

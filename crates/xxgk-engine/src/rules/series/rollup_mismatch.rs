@@ -3,7 +3,7 @@
 //! config's `[settings] rollup`).
 use crate::series::{number, Facts, TABLE_CELLS};
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
-use xxgk_model::Report;
+use xxgk_model::{Report, TableKey};
 
 declare_rule! {
     /// ## 检查内容
@@ -14,8 +14,8 @@ declare_rule! {
     /// "四、结转下年度"的总计，表四行政复议、两类行政诉讼的总计。
     /// 只有本次检查包含该政府当年的一份报告、且包含所列每个部门当年的一份报告时才比较；
     /// 缺了任何一份（或某一份有两个版本），就不比较、也不报告。某个单元格所在的行在某份报告中
-    /// 没有读到时，跳过这个单元格。诊断指向政府报告的单元格，并列出各部门报告中对应单元格的
-    /// 位置和数值。
+    /// 没有读到时，跳过这个单元格；有的报告仍用2019年旧格式、有的不是时，不比较表二。
+    /// 诊断指向政府报告的单元格，并列出各部门报告中对应单元格的位置和数值。
     /// ## 为什么
     /// 县级以上人民政府部门的年度报告提交给本级政府信息公开工作主管部门，由它汇总编制本级
     /// 政府的年度报告；汇总表与部门报告之和不符，说明漏算、重算了某个部门，或某份报告的数字
@@ -45,7 +45,8 @@ declare_rule! {
     /// every cell of table 2, the totals of table 3's I (new), II (carried over), III.(7) (outcomes)
     /// and IV (carried forward), and the totals of table 4's review and two litigation groups.
     /// Compared only when the run holds one report of the government for the year and one of
-    /// every listed department for that year; otherwise silent. The finding points at the
+    /// every listed department for that year; otherwise silent (table 2 is not compared when
+    /// some of the reports use the 2019 template and others do not). The finding points at the
     /// government's cell and lists the departments' cells. Fix: check which bodies the total
     /// includes and their figures; list every body the government's tables sum, its own office
     /// too when that reports separately.
@@ -71,7 +72,12 @@ fn sum_text(v: f64) -> String {
 /// Compare `government`'s cells with the sums of `departments`' cells.
 pub(crate) fn check(government: &Facts, departments: &[&Facts], out: &mut Vec<Diagnostic>) {
     let n = departments.len();
+    // Table 2 of the 2019 template counts other things: not summed across the two templates.
+    let mixed = departments.iter().any(|d| d.outdated_template != government.outdated_template);
     for key in TABLE_CELLS {
+        if mixed && key.table == TableKey::Proactive {
+            continue;
+        }
         let Some(own) = government.cell(key.table, key.row, key.column) else { continue };
         let Some(parts) = departments
             .iter()

@@ -10,6 +10,7 @@ declare_rule! {
     /// 表二"规章"和"行政规范性文件"两行的现行有效件数，是否等于同一机关上一年度报告的
     /// 现行有效件数，加本年制发件数，减本年废止件数：
     /// 现行有效（本年）= 现行有效（上年）+ 本年制发 − 本年废止。
+    /// 任一年的现行有效件数空白，或任一份报告仍用2019年旧格式（表二统计的是别的数量）时，不比较。
     /// 两份报告都在一次检查之中时自动配对（同一发布机关、相邻年度），也可以用
     /// `--previous 上年报告` 或配置中的 `series` 指定上年报告。诊断指向本年的现行有效件数，
     /// 并给出上年报告中现行有效件数的位置和数值。
@@ -33,7 +34,8 @@ declare_rule! {
     /// year's "in force" must equal last year's "in force" plus this year's "issued" minus this
     /// year's "repealed", against last year's report of the same issuer (paired automatically in
     /// a directory run, or with `--previous LAST_YEAR_FILE` or a config `series` entry). The
-    /// finding points at this year's "in force" cell and shows last year's. Fix: check both
+    /// finding points at this year's "in force" cell and shows last year's. Not compared when
+    /// either year's "in force" is blank or either report uses the 2019 template. Fix: check both
     /// years' lists of documents and correct the figure that is wrong; count documents that
     /// expired as repealed, or explain them in the report.
     pub STOCK_CONTINUITY = { code: "XG704", name: "stock-continuity", severity: Info, since: "0.2.0" }
@@ -57,7 +59,13 @@ const ROWS: [(&str, &str, &str); 2] = [
 ];
 
 /// Compare `current`'s documents in force with `previous`'s and this year's changes.
+///
+/// Not when either report shows the 2019 template (its table 2 counts other things), nor when
+/// either year's 现行有效 is blank (the stock is not stated).
 pub(crate) fn check(current: &Facts, previous: &Facts, out: &mut Vec<Diagnostic>) {
+    if current.outdated_template || previous.outdated_template {
+        return;
+    }
     for (row, zh, en) in ROWS {
         let this = |column: &str| current.cell(TableKey::Proactive, row, column);
         let (Some(now), Some(issued), Some(repealed)) = (this("in_force"), this("issued"), this("repealed"))
@@ -65,6 +73,9 @@ pub(crate) fn check(current: &Facts, previous: &Facts, out: &mut Vec<Diagnostic>
             continue;
         };
         let Some(last) = previous.cell(TableKey::Proactive, row, "in_force") else { continue };
+        if now.blank || last.blank {
+            continue;
+        }
         let expected = last.value + issued.value - repealed.value;
         if (now.value - expected).abs() < 1e-9 {
             continue;
