@@ -111,6 +111,7 @@ pub(crate) mod cross {
     pub(crate) fn facts(report: &Report, settings: &Settings) -> Facts {
         let mut f = Facts::of(report);
         xxgk_engine::series::apply(&mut f, &settings.options.series);
+        xxgk_engine::series::apply_rollup(&mut f, &settings.options.rollup);
         f
     }
 

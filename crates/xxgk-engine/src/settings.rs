@@ -107,6 +107,8 @@ options! {
         placeholders / extend_placeholders: String;
         /// XG7: pairing overrides (a report's issuer, year or previous report, by path).
         series / extend_series: crate::series::SeriesEntry;
+        /// XG705: which departments' reports a government's report sums.
+        rollup / extend_rollup: crate::series::RollupEntry;
     }
     values {
         /// XG703 factor above which a key figure's change from last year is implausible.

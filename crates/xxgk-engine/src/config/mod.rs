@@ -247,6 +247,12 @@ impl Config {
         for layer in &self.layers {
             let o = &layer.options;
             if let Some(settings) = &o.settings {
+                if settings.rollup.is_some() || settings.extend_rollup.is_some() {
+                    crate::series::check_entries(&layer.text).map_err(|(span, message, label)| {
+                        let help = "an entry is { government = \"某县人民政府\", departments = [\"某县财政局\", …] }";
+                        layer.invalid(Some(span), message, label, Some(help.to_string()))
+                    })?;
+                }
                 settings.apply_to(&mut options);
             }
             let strings = |list: &Option<Vec<Spanned<String>>>| -> Result<Option<Vec<String>>, ConfigError> {

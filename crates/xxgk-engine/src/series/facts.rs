@@ -92,6 +92,71 @@ pub struct CellFact {
     pub at: Loc,
 }
 
+/// A table cell by table, row and column key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellKey {
+    /// The table.
+    pub table: TableKey,
+    /// The row key (`normative_documents`; table 4: the group).
+    pub row: &'static str,
+    /// The column key (`in_force`).
+    pub column: &'static str,
+}
+
+impl CellKey {
+    const fn new(table: TableKey, row: &'static str, column: &'static str) -> CellKey {
+        CellKey { table, row, column }
+    }
+
+    /// The cell named for messages: (`表二 行政规范性文件 现行有效件数`, `table 2 normative
+    /// documents, in force`).
+    pub fn describe(&self) -> (String, String) {
+        let n = self.table.number();
+        let row = self.table.row(self.row);
+        let column = row.and_then(|r| r.column(self.column));
+        let (row_zh, row_en) = row.map_or((self.row, self.row), |r| (r.label, r.label_en));
+        let (col_zh, col_en) = column.map_or((self.column, self.column), |c| (c.label, c.label_en));
+        let numeral = ["二", "三", "四"][usize::from(n - 2)];
+        (format!("表{numeral} {row_zh} {col_zh}"), format!("table {n} {row_en}, {col_en}"))
+    }
+}
+
+/// The cells kept for XG704 (table 2's documents) and XG705 (what a government's report sums
+/// over its departments): every cell of table 2, the 总计 column of table 3's 一、二、（七）总计
+/// and 四, and the 总计 of each group of table 4.
+pub static TABLE_CELLS: &[CellKey] = &[
+    CellKey::new(TableKey::Proactive, "regulations", "issued"),
+    CellKey::new(TableKey::Proactive, "regulations", "repealed"),
+    CellKey::new(TableKey::Proactive, "regulations", "in_force"),
+    CellKey::new(TableKey::Proactive, "normative_documents", "issued"),
+    CellKey::new(TableKey::Proactive, "normative_documents", "repealed"),
+    CellKey::new(TableKey::Proactive, "normative_documents", "in_force"),
+    CellKey::new(TableKey::Proactive, "licensing", "decisions"),
+    CellKey::new(TableKey::Proactive, "penalty", "decisions"),
+    CellKey::new(TableKey::Proactive, "coercion", "decisions"),
+    CellKey::new(TableKey::Proactive, "fees", "amount_wan"),
+    CellKey::new(TableKey::Requests, "new", "total"),
+    CellKey::new(TableKey::Requests, "carried_over", "total"),
+    CellKey::new(TableKey::Requests, "outcome_total", "total"),
+    CellKey::new(TableKey::Requests, "carried_forward", "total"),
+    CellKey::new(TableKey::Appeals, "review", "total"),
+    CellKey::new(TableKey::Appeals, "litigation_direct", "total"),
+    CellKey::new(TableKey::Appeals, "litigation_after_review", "total"),
+];
+
+/// A cell of [`TABLE_CELLS`] in one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableCell {
+    /// Which cell.
+    pub key: CellKey,
+    /// The value; a blank or absent cell counts as 0.
+    pub value: f64,
+    /// Whether the cell is blank ("", "/", "—") or absent.
+    pub blank: bool,
+    /// Where the cell is (the row label when the cell has no text).
+    pub at: Loc,
+}
+
 /// The key figures XG703 compares, with where their cells are; named as in
 /// [`xxgk_model::Figures`] (which `xxgk history` prints), and computed alike.
 ///
@@ -201,6 +266,14 @@ pub struct Facts {
     pub sections: Vec<SectionPrint>,
     /// Sentences that name the report year or the year before.
     pub sentences: Vec<Sentence>,
+    /// The cells of [`TABLE_CELLS`] whose row was found (XG704, XG705), in that order.
+    pub cells: Vec<TableCell>,
+    /// The `[settings] rollup` entry of the report's own config that names it the government
+    /// (see [`super::apply_rollup`]); XG705 also uses the entries of the run's config.
+    pub rollup: Option<super::RollupEntry>,
+    /// Whether the report shows the 2019 template's wording (XG104), whose table 2 counts
+    /// other things than 本年制发、本年废止、现行有效.
+    pub outdated_template: bool,
 }
 
 /// A year that a date can hold without overflowing date arithmetic.
@@ -283,7 +356,24 @@ impl Facts {
             carried_forward: row("carried_forward"),
             sections: prose::sections(report, &loc),
             sentences: year.map_or_else(Vec::new, |y| prose::sentences(&report.text, y, &loc)),
+            cells: TABLE_CELLS
+                .iter()
+                .filter_map(|key| {
+                    let row = report.tables.get(key.table)?.row(key.row)?;
+                    let cell = row.cell(key.column);
+                    let span = cell.and_then(|c| c.span).unwrap_or(row.label);
+                    let (value, blank) = cell.map_or((0.0, true), |c| (c.num(), c.is_blank()));
+                    Some(TableCell { key: *key, value, blank, at: loc(span) })
+                })
+                .collect(),
+            rollup: None,
+            outdated_template: !report.outdated_template.is_empty(),
         }
+    }
+
+    /// A cell of [`TABLE_CELLS`] by table, row and column key; `None` when its row was not found.
+    pub fn cell(&self, table: TableKey, row: &str, column: &str) -> Option<&TableCell> {
+        self.cells.iter().find(|c| c.key.table == table && c.key.row == row && c.key.column == column)
     }
 
     /// A key figure by key (`new`).

@@ -16,10 +16,12 @@
 mod facts;
 mod pairing;
 mod prose;
+mod rollup;
 
-pub use facts::{number, CellFact, Facts, Figure, FigureSpec, Loc, FIGURES};
+pub use facts::{number, CellFact, CellKey, Facts, Figure, FigureSpec, Loc, TableCell, FIGURES, TABLE_CELLS};
 pub use pairing::{apply, pair, path_matches, Pairing, SeriesEntry};
 pub use prose::{similarity, SectionPrint, Sentence, MIN_SHINGLES, SKETCH};
+pub use rollup::{apply_rollup, check_entries, rollups, EntryError, Rollup, RollupEntry};
 
 use crate::rules::series as rules;
 use crate::{Diagnostic, Settings};
@@ -30,8 +32,11 @@ use std::path::Path;
 /// `facts` may hold the facts or references to them (`&[Facts]`, `&[&Facts]`, `&[Cow<Facts>]`).
 ///
 /// Pairing problems are XG706; each paired report is compared with last year's by XG701
-/// (carry-over), XG702 (copied text) and XG703 (jumps, off by default). Selection, severities
-/// and `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
+/// (carry-over), XG702 (copied text), XG703 (jumps, off by default) and XG704 (documents in
+/// force); a government's report is compared with its departments' by XG705 (the
+/// `[settings] rollup` entries of `settings` and of the facts, see [`apply_rollup`], whose
+/// reports the run holds completely, see [`rollups`]). Selection, severities and
+/// `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
 /// caller's (`crate::check` applies them to single-file rules only).
 pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diagnostic>> {
     let facts: Vec<&Facts> = facts.iter().map(Borrow::borrow).collect();
@@ -46,6 +51,17 @@ pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diag
         rules::carry_over_mismatch::check(current, previous, &mut out[i]);
         rules::copied_previous_year::check(current, previous, &settings.options, &mut out[i]);
         rules::implausible_jump::check(current, previous, &settings.options, &mut out[i]);
+        rules::stock_continuity::check(current, previous, &mut out[i]);
+    }
+    let mut entries = settings.options.rollup.clone();
+    for entry in facts.iter().filter_map(|f| f.rollup.as_ref()) {
+        if !entries.contains(entry) {
+            entries.push(entry.clone());
+        }
+    }
+    for rollup in rollups(&facts, &entries) {
+        let departments: Vec<&Facts> = rollup.departments.iter().map(|&j| facts[j]).collect();
+        rules::rollup_mismatch::check(facts[rollup.government], &departments, &mut out[rollup.government]);
     }
     for (f, diagnostics) in facts.iter().zip(&mut out) {
         let path = Path::new(&f.path);

@@ -201,3 +201,144 @@ fn the_seed_corpus_has_no_cross_year_findings() {
     let settings = Settings { select: vec!["XG7".into()], ..Settings::national() };
     assert!(check(&facts, &settings).iter().all(Vec::is_empty));
 }
+
+#[test]
+fn documents_in_force_follow_from_last_year() {
+    // 15 in force in 2021, 2 issued and 1 repealed in 2022, but still 15 in force.
+    let facts = facts(&["stock/2021.txt", "stock/2022.txt"]);
+    let cell = facts[1].cell(xxgk_model::TableKey::Proactive, "normative_documents", "in_force").unwrap();
+    assert_eq!(cell.value, 15.0);
+    assert_eq!(cell.at.position, Some(crate::Position { line: 19, column: 1, end_line: 19, end_column: 3 }));
+    assert_eq!(facts[1].cells.len(), TABLE_CELLS.len());
+    assert_eq!(
+        render(&facts, &check(&facts, &Settings::national())),
+        [
+            "stock/2022.txt XG704 19:1 行政规范性文件现行有效件数为15，上年报告 stock/2021.txt 的现行有效15件，加本年制发2件、减本年废止1件应为16",
+            "  = stock/2021.txt:19:1 2021年度报告的行政规范性文件现行有效件数为15",
+        ]
+    );
+    let d = &check(&facts, &Settings::national())[1][0];
+    assert_eq!(
+        d.message.en,
+        "Normative documents in force: 15, but last year's report stock/2021.txt had 15 in force: 15 + 2 issued − 1 repealed = 16"
+    );
+    assert_eq!(d.severity, crate::Severity::Info);
+    // Not when a year's stock is blank, nor against a report of the 2019 template.
+    let mut blank = facts.clone();
+    for c in blank[0].cells.iter_mut().filter(|c| c.key.column == "in_force") {
+        (c.value, c.blank) = (0.0, true);
+    }
+    assert!(check(&blank, &Settings::national()).iter().all(Vec::is_empty));
+    let mut old = facts.clone();
+    old[0].outdated_template = true;
+    assert!(check(&old, &Settings::national()).iter().all(Vec::is_empty));
+    // The series of 2021–2023 keeps its stock: 15, 15 + 2 − 1 = 16, 16 + 2 − 1 = 17.
+    let series = super::tests::facts(&["2021.txt", "2022.txt", "2023.txt"]);
+    assert!(check(&series, &Settings::national()).iter().flatten().all(|d| d.code != "XG704"));
+}
+
+fn rollup_settings() -> Settings {
+    let entry = RollupEntry {
+        government: "某县人民政府".into(),
+        departments: vec!["某县财政局".into(), "某县 教育局".into()],
+    };
+    Settings {
+        options: crate::Options { rollup: vec![entry], ..crate::Options::national() },
+        ..Settings::national()
+    }
+}
+
+#[test]
+fn a_government_against_the_sum_of_its_departments() {
+    let facts = facts(&["rollup/county-2023.txt", "rollup/education-2023.txt", "rollup/finance-2023.txt"]);
+    let settings = rollup_settings();
+    assert_eq!(
+        rollups(&facts, &settings.options.rollup),
+        [Rollup { government: 0, departments: vec![2, 1] }]
+    );
+    let findings = check(&facts, &settings);
+    assert_eq!(
+        render(&facts, &findings),
+        [
+            "rollup/county-2023.txt XG705 19:1 表二 行政规范性文件 现行有效件数为33，所属2个部门的报告之和为34",
+            "  = rollup/finance-2023.txt:19:1 某县财政局2023年度报告：17",
+            "  = rollup/education-2023.txt:19:1 某县教育局2023年度报告：17",
+            "rollup/county-2023.txt XG705 24:1 表二 行政许可 本年处理决定数量为250，所属2个部门的报告之和为240",
+            "  = rollup/finance-2023.txt:24:1 某县财政局2023年度报告：120",
+            "  = rollup/education-2023.txt:24:1 某县教育局2023年度报告：120",
+        ]
+    );
+    assert_eq!(
+        findings[0][1].message.en,
+        "table 2 licensing, decisions this year is 250, but the reports of its 2 departments sum to 240"
+    );
+    assert_eq!(findings[0][1].related[0].message.en, "某县财政局's 2023 report: 120");
+    // Without the config, or without every department in the run: nothing.
+    assert!(check(&facts, &Settings::national()).iter().all(Vec::is_empty));
+    // The entry kept with the government's facts (its own config's) is enough.
+    let mut own = facts.clone();
+    for f in &mut own {
+        apply_rollup(f, &settings.options.rollup);
+    }
+    assert_eq!((own[0].rollup.is_some(), own[1].rollup.is_some()), (true, false));
+    assert_eq!(check(&own, &Settings::national())[0].len(), 2);
+    let two = super::tests::facts(&["rollup/county-2023.txt", "rollup/finance-2023.txt"]);
+    assert!(rollups(&two, &settings.options.rollup).is_empty());
+    assert!(check(&two, &settings).iter().all(Vec::is_empty));
+    // A department of another year does not count.
+    let mut other = facts.clone();
+    other[1].year = Some(2022);
+    assert!(check(&other, &settings).iter().all(Vec::is_empty));
+    // Table 2 is not summed across the 2019 and the 2021 templates.
+    let mut old = facts.clone();
+    old[1].outdated_template = true;
+    assert!(check(&old, &settings).iter().all(Vec::is_empty));
+    // Sums that agree: nothing.
+    let mut fixed = facts.clone();
+    for c in &mut fixed[0].cells {
+        match (c.key.row, c.key.column) {
+            ("normative_documents", "in_force") => c.value = 34.0,
+            ("licensing", _) => c.value = 240.0,
+            _ => {}
+        }
+    }
+    assert!(check(&fixed, &settings).iter().all(Vec::is_empty));
+}
+
+#[test]
+fn rollup_entries_are_checked_when_the_config_is_compiled() {
+    use crate::config::{Config, ConfigError, Overrides};
+    let compile = |text: &str| {
+        Config::from_text(Path::new("xxgk.toml"), &format!("[settings]\n{text}\n"))
+            .and_then(|c| c.compile(&Overrides::default()))
+    };
+    let good = "rollup = [{ government = \"某县人民政府\", departments = [\"某县财政局\"] }]";
+    let settings = compile(good).unwrap();
+    assert_eq!(settings.options.rollup[0].departments, ["某县财政局"]);
+    let extended = compile(&format!(
+        "{good}\nextend-rollup = [{{ government = \"某市人民政府\", departments = [\"某市财政局\"] }}]"
+    ));
+    assert_eq!(extended.unwrap().options.rollup.len(), 2);
+    for (text, message, at) in [
+        ("rollup = [{ government = \"某县人民政府\", departments = [] }]", "the `departments` of 某县人民政府 are empty", "[]"),
+        ("rollup = [{ government = \" \", departments = [\"某县财政局\"] }]", "`government` is empty", "\" \""),
+        (
+            "rollup = [{ government = \"某县人民政府\", departments = [\"某县 人民政府\"] }]",
+            "某县人民政府 is listed among its own departments",
+            "\"某县 人民政府\"",
+        ),
+        (
+            "extend-rollup = [{ government = \"某县人民政府\", departments = [\"某县财政局\", \"某县财政局 \"] }]",
+            "某县财政局 is listed twice among the departments of 某县人民政府",
+            "\"某县财政局 \"",
+        ),
+        ("rollup = [{ government = \"某县人民政府\", depts = [] }]", "unknown field `depts`", "depts"),
+    ] {
+        let err = compile(text).unwrap_err();
+        let ConfigError::Invalid(invalid) = &err else { panic!("{err:?}") };
+        assert!(invalid.message.contains(message), "{text}: {}", invalid.message);
+        let span = invalid.span.expect("located");
+        let start = "[settings]\n".len() + text.find(at).unwrap();
+        assert_eq!((span.offset(), span.len()), (start, at.len()), "{text}");
+    }
+}

@@ -9,18 +9,24 @@ use crate::Rule;
 pub(crate) mod carry_over_mismatch;
 pub(crate) mod copied_previous_year;
 pub(crate) mod implausible_jump;
+pub(crate) mod rollup_mismatch;
 pub(crate) mod series_pairing;
+pub(crate) mod stock_continuity;
 
 pub(crate) use carry_over_mismatch::CarryOverMismatch;
 pub(crate) use copied_previous_year::CopiedPreviousYear;
 pub(crate) use implausible_jump::ImplausibleJump;
+pub(crate) use rollup_mismatch::RollupMismatch;
 pub(crate) use series_pairing::SeriesPairing;
+pub(crate) use stock_continuity::StockContinuity;
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
     &CarryOverMismatch,  // XG701
     &CopiedPreviousYear, // XG702
     &ImplausibleJump,    // XG703
+    &StockContinuity,    // XG704
+    &RollupMismatch,     // XG705
     &SeriesPairing,      // XG706
 ];
 
