@@ -36,8 +36,8 @@ use std::path::Path;
 /// force); a government's report is compared with its departments' by XG705 (the
 /// `[settings] rollup` entries of `settings` and of the facts, see [`apply_rollup`], whose
 /// reports the run holds completely, see [`rollups`]). Selection, severities and
-/// `per-file-ignores` of `settings` apply; inline suppressions need the report and are the
-/// caller's (`crate::check` applies them to single-file rules only).
+/// `per-file-ignores` of `settings` apply; inline suppressions and baselines need the report
+/// and are the caller's (`crate::check_with` applies them to these findings as to the others).
 pub fn check<F: Borrow<Facts>>(facts: &[F], settings: &Settings) -> Vec<Vec<Diagnostic>> {
     let facts: Vec<&Facts> = facts.iter().map(Borrow::borrow).collect();
     let pairing = pair(&facts);

@@ -28,6 +28,8 @@ declare_rule! {
     /// 抑制写法：`<!-- xxgk-disable CODE -->` 到文件末尾或到 `<!-- xxgk-enable CODE -->`；
     /// `<!-- xxgk-disable-next-line CODE -->` 只管下一行；`xxgk: ignore[CODE, …]` 管它所在的行，
     /// 这一行除了注释没有别的文字时，也管下一行。CODE 可以是代码（XG601）、族（XG6）或规则名。
+    /// 只针对跨年度规则（XG7）的抑制或基线条目不报告为未使用：单独检查一份报告、没有上年报告可比时，
+    /// 这些规则本来就没有结果。
     ///
     /// ## English
     /// An inline suppression (`<!-- xxgk-disable XG405 -->`, `<!-- xxgk-disable-next-line XG405 -->`,
@@ -38,6 +40,8 @@ declare_rule! {
     /// `xxgk check --write-baseline`. `xxgk-disable` lasts to the end of the file or the matching
     /// `xxgk-enable`; `xxgk-disable-next-line` covers the next line; `xxgk: ignore[…]` covers its own
     /// line, and the next one too when nothing else is on its line. Codes may be families or names.
+    /// A suppression or baseline entry naming only cross-year rules (XG7) is never reported: checked
+    /// without last year's report, those rules have nothing to find.
     pub UNUSED_SUPPRESSION = { code: "XG007", name: "unused-suppression", severity: Warning, since: "0.1.0", fixable: true }
 }
 
