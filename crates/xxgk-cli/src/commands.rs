@@ -1,6 +1,7 @@
 //! `xxgk extract`, `xxgk rules`, `xxgk explain` and `xxgk config`.
 use crate::args::{ConfigArgs, ExplainArgs, ExtractArgs, ExtractFormat, RulesArgs, SimpleFormat};
 use crate::check::config_error;
+use crate::server::analysis;
 use crate::{extract, inputs, json_bytes, no_reports, read_options, rules, write_stdout, Outcome, RunError};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -133,18 +134,8 @@ pub(crate) fn rules_cmd(args: &RulesArgs, lang: Lang) -> Result<Outcome, RunErro
 
 pub(crate) fn explain(args: &ExplainArgs, lang: Lang) -> Result<Outcome, RunError> {
     // A pack rule: of the config that applies here, else of a bundled pack.
-    let pack_settings =
-        || Resolver::new(None, Overrides::default()).and_then(|r| r.resolve(Path::new("."))).ok();
-    let (found, pack) = match rules::find(args.rule.trim()) {
-        Some(meta) => (Some(meta), rules::pack(meta).to_string()),
-        None => {
-            let settings = pack_settings().unwrap_or_default();
-            let meta = xxgk_engine::packs::find_rule(&settings, args.rule.trim());
-            let pack = meta.and_then(|m| xxgk_engine::packs::pack_of(&settings, m.code)).unwrap_or_default();
-            (meta, pack)
-        }
-    };
-    let Some(meta) = found else {
+    let settings = Resolver::new(None, Overrides::default()).and_then(|r| r.resolve(Path::new("."))).ok();
+    let Some((meta, pack)) = analysis::find_rule(settings.as_deref(), args.rule.trim()) else {
         let hint = match rules::suggest(args.rule.trim()).first() {
             Some(m) => format!("是否是 {} ({})? / did you mean {} ({})?", m.code, m.name, m.code, m.name),
             None => "`xxgk rules` 列出全部规则 / `xxgk rules` lists every rule".to_string(),
@@ -157,27 +148,7 @@ pub(crate) fn explain(args: &ExplainArgs, lang: Lang) -> Result<Outcome, RunErro
         )
         .into());
     };
-    let head = match lang {
-        Lang::Zh => format!(
-            "# {} {}\n\n默认级别：{}；规则包：{}；自 {} 起{}\n\n",
-            meta.code,
-            meta.name,
-            meta.severity.as_str(),
-            pack,
-            meta.since,
-            if meta.fixable { "；可自动修复" } else { "" }
-        ),
-        Lang::En => format!(
-            "# {} {}\n\nDefault severity: {}; pack: {}; since {}{}\n\n",
-            meta.code,
-            meta.name,
-            meta.severity.as_str(),
-            pack,
-            meta.since,
-            if meta.fixable { "; fixable" } else { "" }
-        ),
-    };
-    write_stdout(format!("{head}{}", rules::doc_in(meta, lang)).as_bytes())?;
+    write_stdout(analysis::explanation(meta, &pack, lang).as_bytes())?;
     Ok(Outcome::default())
 }
 
