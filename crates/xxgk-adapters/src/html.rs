@@ -16,6 +16,7 @@
 //! `&#20013;`) is found by its characters before the first one an entity may stand for; its
 //! segment then has a different length and maps start and end only. A run not found at all is
 //! mapped to the cursor.
+use crate::text::Mapped;
 use crate::ReadError;
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
@@ -129,18 +130,17 @@ pub fn read_html(path: &str, source: String) -> Report {
 /// The plain text of a page and the segments mapping it back into the page.
 pub fn to_text(source: &str) -> (String, Vec<Segment>) {
     let html = Html::parse_document(source);
-    let mut out = Out { src: source, cursor: 0, text: String::new(), segments: Vec::new(), space: false };
+    let mut out = Out { src: source, cursor: 0, mapped: Mapped::default(), space: false };
     walk(html.tree.root(), &mut out, false);
     out.newline();
-    (out.text, out.segments)
+    (out.mapped.text, out.mapped.segments)
 }
 
 /// The text being written and its segments.
 struct Out<'s> {
     src: &'s str,
     cursor: usize,
-    text: String,
-    segments: Vec<Segment>,
+    mapped: Mapped,
     /// Whitespace was seen since the last word.
     space: bool,
 }
@@ -148,12 +148,11 @@ struct Out<'s> {
 impl Out<'_> {
     /// Write one whitespace-free run of text and map it into the source.
     fn word(&mut self, w: &str) {
-        if self.space && !self.text.is_empty() && !self.text.ends_with(['\n', ' ']) {
-            self.gap(" ");
+        let text = &self.mapped.text;
+        if self.space && !text.is_empty() && !text.ends_with(['\n', ' ']) {
+            self.mapped.gap(" ");
         }
         self.space = false;
-        let start = self.text.len();
-        self.text.push_str(w);
         let source = match self.find(w) {
             Some(pos) => Span::new(pos, pos + w.len()),
             None => {
@@ -166,7 +165,7 @@ impl Out<'_> {
             }
         };
         self.cursor = source.end as usize;
-        self.segments.push(Segment { text: Span::new(start, self.text.len()), source, locator: None });
+        self.mapped.push(w, source);
     }
 
     /// Where `w` occurs next in the source outside markup, within the search window.
@@ -196,31 +195,8 @@ impl Out<'_> {
         }
     }
 
-    /// Write text that is not in the source (a separator, a line break): mapped to an empty
-    /// span where the previous word ends, so a span ending at a word maps to the word's end.
-    fn gap(&mut self, s: &str) {
-        let start = self.text.len();
-        self.text.push_str(s);
-        let end = self.text.len();
-        match self.segments.last_mut() {
-            Some(last) if last.source.is_empty() && last.text.end as usize == start => {
-                last.text.end = end as u32;
-            }
-            _ => {
-                let at = self.segments.last().map_or(self.cursor, |l| l.source.end as usize);
-                self.segments.push(Segment {
-                    text: Span::new(start, end),
-                    source: Span::empty(at),
-                    locator: None,
-                });
-            }
-        }
-    }
-
     fn newline(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.gap("\n");
-        }
+        self.mapped.newline();
         self.space = false;
     }
 
@@ -234,7 +210,7 @@ impl Out<'_> {
     }
 
     fn separator(&mut self) {
-        self.gap(" | ");
+        self.mapped.gap(" | ");
         self.space = false;
     }
 }

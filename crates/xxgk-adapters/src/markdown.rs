@@ -15,6 +15,7 @@
 //! separators) maps to the end of the piece before it.
 use std::sync::LazyLock;
 
+use crate::text::Mapped;
 use regex::Regex;
 use xxgk_model::{Format, Report, Segment, Span};
 
@@ -148,7 +149,7 @@ pub fn to_text(src: &str) -> (String, Vec<Segment>) {
             }
         }
     }
-    let mut out = Out { text: String::new(), segments: Vec::new() };
+    let mut out = Mapped::default();
     let mut joinable = false;
     for l in kept {
         match l {
@@ -165,14 +166,14 @@ pub fn to_text(src: &str) -> (String, Vec<Segment>) {
                     if i > 0 {
                         out.gap(" | ");
                     }
-                    out.piece(src, *c);
+                    piece(&mut out, src, *c);
                 }
                 out.newline();
             }
             Line::Heading(s) => {
                 joinable = false;
                 out.newline();
-                out.piece(src, *s);
+                piece(&mut out, src, *s);
                 out.newline();
             }
             Line::Text(s) => {
@@ -180,7 +181,7 @@ pub fn to_text(src: &str) -> (String, Vec<Segment>) {
                 if !joinable || ITEM_START.is_match(t) {
                     out.newline();
                 }
-                out.piece(src, *s);
+                piece(&mut out, src, *s);
                 joinable = t.chars().count() >= WRAP_WIDTH
                     && !t.ends_with(['。', '！', '？', '：', '；', ':', ';', '!', '?']);
             }
@@ -190,46 +191,10 @@ pub fn to_text(src: &str) -> (String, Vec<Segment>) {
     (out.text, out.segments)
 }
 
-/// The text being written and its segments.
-struct Out {
-    text: String,
-    segments: Vec<Segment>,
-}
-
-impl Out {
-    fn piece(&mut self, src: &str, s: Span) {
-        if s.is_empty() {
-            return;
-        }
-        let start = self.text.len();
-        self.text.push_str(&src[s.range()]);
-        self.segments.push(Segment { text: Span::new(start, self.text.len()), source: s, locator: None });
-    }
-
-    /// Text that is not in the source: mapped to where the previous piece ends.
-    fn gap(&mut self, g: &str) {
-        let start = self.text.len();
-        self.text.push_str(g);
-        let end = self.text.len();
-        match self.segments.last_mut() {
-            Some(last) if last.source.is_empty() && last.text.end as usize == start => {
-                last.text.end = end as u32
-            }
-            _ => {
-                let at = self.segments.last().map_or(0, |l| l.source.end as usize);
-                self.segments.push(Segment {
-                    text: Span::new(start, end),
-                    source: Span::empty(at),
-                    locator: None,
-                });
-            }
-        }
-    }
-
-    fn newline(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.gap("\n");
-        }
+/// Write the source's text at `s`, if any.
+fn piece(out: &mut Mapped, src: &str, s: Span) {
+    if !s.is_empty() {
+        out.push(&src[s.range()], s);
     }
 }
 
