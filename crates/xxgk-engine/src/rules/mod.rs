@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 mod dates;
 mod fees;
+mod grouped;
 mod narrative;
 mod reading;
 pub(crate) mod series;

@@ -1,4 +1,5 @@
 //! XG004 inferred-cells: a row's values had to be inferred (glued digits split, dropped cells placed).
+use crate::rules::grouped;
 use crate::rules::reading::table_incomplete::row_label;
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use xxgk_model::{Inference, InferenceKind, InferenceStatus, Report, Span, TableKey, Value};
@@ -48,6 +49,14 @@ fn reading_en(values: &[Option<Value>]) -> String {
         .join("/")
 }
 
+/// How a row's values came to need inferring, in Chinese and in English.
+fn how(kind: InferenceKind) -> (&'static str, &'static str) {
+    match kind {
+        InferenceKind::Glued => ("数字粘连", "digits glued together"),
+        InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
+    }
+}
+
 /// The cells' text on one line: extraction may have put each on its own.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -67,10 +76,7 @@ fn message(report: &Report, inf: &Inference) -> Text {
     let n = inf.table.number();
     let (zh, en) = row_label(inf.table, inf.row);
     let chosen = chosen(report, inf);
-    let (how, how_en) = match inf.kind {
-        InferenceKind::Glued => ("数字粘连", "digits glued together"),
-        InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
-    };
+    let (how, how_en) = how(inf.kind);
     let text = one_line(&inf.text);
     let text = text.as_str();
     let (r, r_en) = (reading(&chosen), reading_en(&chosen));
@@ -97,8 +103,6 @@ fn message(report: &Report, inf: &Inference) -> Text {
     }
 }
 
-/// More unique readings of one kind than this in a table make one diagnostic, not a flood.
-const GROUP: usize = 3;
 /// Labels shown on a grouped diagnostic.
 const MAX_LABELS: usize = 8;
 
@@ -137,10 +141,7 @@ fn one_line_finding(report: &Report, run: &[&Inference]) -> Diagnostic {
     let n = first.table.number();
     let span = Span::new(first.span.start as usize, last.span.end as usize);
     let text = one_line(report.slice(span));
-    let (how, how_en) = match first.kind {
-        InferenceKind::Glued => ("数字粘连", "digits glued together"),
-        InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
-    };
+    let (how, how_en) = how(first.kind);
     let parts: Vec<(String, String)> = run
         .iter()
         .map(|inf| {
@@ -195,45 +196,37 @@ impl Rule for InferredCells {
             }
         }
         for ((table, kind), list) in groups {
-            if list.len() <= GROUP {
-                for inf in list {
-                    cx.report(
-                        Diagnostic::new(&INFERRED_CELLS, inf.span, message(report, inf)).with_help(help()),
-                    );
-                }
-                continue;
-            }
-            let (n, k) = (table.number(), list.len());
-            let first = list[0];
-            let (zh, en) = row_label(table, first.row);
-            let (how, how_en) = match kind {
-                InferenceKind::Glued => ("数字粘连", "digits glued together"),
-                InferenceKind::Sparse => ("空白单元格被省略", "blank cells dropped"),
-            };
-            let (text, r, r_en) =
-                (one_line(&first.text), reading(&chosen(report, first)), reading_en(&chosen(report, first)));
-            let mut d = Diagnostic::new(
-                &INFERRED_CELLS,
-                first.span,
-                Text::new(
-                    format!("表{n}有{k}行{how}，均按勾稽关系唯一读出（如“{zh}”行“{text}”读作 {r}）"),
-                    format!("{k} rows of table {n}: {how_en}, each read the only way the identities allow (e.g. row “{en}”: “{text}” read as {r_en})"),
-                ),
-            )
-            .with_help(help());
-            for inf in list.iter().skip(1).take(MAX_LABELS) {
-                let (zh, en) = row_label(table, inf.row);
-                let c = chosen(report, inf);
-                let t = one_line(&inf.text);
-                d = d.with_label(
-                    inf.span,
-                    Text::new(
+            grouped::report(
+                cx,
+                list,
+                MAX_LABELS,
+                |inf| Diagnostic::new(&INFERRED_CELLS, inf.span, message(report, inf)).with_help(help()),
+                |first, k| {
+                    let n = table.number();
+                    let (zh, en) = row_label(table, first.row);
+                    let ((how, how_en), text, c) = (how(kind), one_line(&first.text), chosen(report, first));
+                    let (r, r_en) = (reading(&c), reading_en(&c));
+                    Diagnostic::new(
+                        &INFERRED_CELLS,
+                        first.span,
+                        Text::new(
+                            format!("表{n}有{k}行{how}，均按勾稽关系唯一读出（如“{zh}”行“{text}”读作 {r}）"),
+                            format!("{k} rows of table {n}: {how_en}, each read the only way the identities allow (e.g. row “{en}”: “{text}” read as {r_en})"),
+                        ),
+                    )
+                    .with_help(help())
+                },
+                |inf| {
+                    let (zh, en) = row_label(table, inf.row);
+                    let c = chosen(report, inf);
+                    let t = one_line(&inf.text);
+                    let label = Text::new(
                         format!("“{zh}”行“{t}”读作 {}", reading(&c)),
                         format!("row “{en}”: “{t}” read as {}", reading_en(&c)),
-                    ),
-                );
-            }
-            cx.report(d);
+                    );
+                    (inf.span, label)
+                },
+            );
         }
     }
 }

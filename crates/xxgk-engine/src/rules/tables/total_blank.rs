@@ -1,5 +1,6 @@
 //! XG208 total-blank: a 总计 cell is blank while the cells it sums are non-zero.
 use super::sheet::{num, Sheet};
+use crate::rules::grouped;
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use xxgk_model::{Report, Span};
 
@@ -33,44 +34,35 @@ declare_rule! {
 /// XG208.
 pub(crate) struct TotalBlank;
 
-/// More blank totals than this in one table (a total column left empty) make one finding.
-const GROUP: usize = 3;
-
 /// Each blank total of a table, or one finding with a label per total when there are many.
 fn report_found(number: u8, found: Vec<(Span, Text, String)>, cx: &mut Checker<'_>) {
-    if found.len() <= GROUP {
-        for (span, message, p) in found {
-            cx.report(
-                Diagnostic::new(&TOTAL_BLANK, span, message)
-                    .with_help(Text::new(format!("填写总计 {p}"), format!("fill in the total, {p}"))),
-            );
-        }
-        return;
-    }
-    let n = found.len();
     let zh = if number == 3 { "三" } else { "四" };
-    let (span, first, _) = &found[0];
-    let mut d = Diagnostic::new(
-        &TOTAL_BLANK,
-        *span,
-        Text::new(
-            format!(
-                "表{zh}有{n}个总计为空，而其分项不为 0（如{}）",
-                first.zh.trim_start_matches(&format!("表{zh}"))
-            ),
-            format!(
-                "Table {number}: {n} totals are blank while their parts are not 0 (e.g. {})",
-                first.en.trim_start_matches(&format!("Table {number}: "))
-            ),
-        ),
-    )
-    .with_help(Text::new("逐一填写各总计（各分项之和）", "fill in each total, the sum of its parts"));
-    for (span, message, _) in &found[1..] {
-        let zh_label = message.zh.trim_start_matches(&format!("表{zh}")).to_string();
-        let en_label = message.en.trim_start_matches(&format!("Table {number}: ")).to_string();
-        d = d.with_label(*span, Text::new(zh_label, en_label));
-    }
-    cx.report(d);
+    let zh_of = |t: &Text| t.zh.trim_start_matches(&format!("表{zh}")).to_string();
+    let en_of = |t: &Text| t.en.trim_start_matches(&format!("Table {number}: ")).to_string();
+    grouped::report(
+        cx,
+        found,
+        usize::MAX,
+        |(span, message, p)| {
+            Diagnostic::new(&TOTAL_BLANK, span, message)
+                .with_help(Text::new(format!("填写总计 {p}"), format!("fill in the total, {p}")))
+        },
+        |(span, first, _), n| {
+            Diagnostic::new(
+                &TOTAL_BLANK,
+                *span,
+                Text::new(
+                    format!("表{zh}有{n}个总计为空，而其分项不为 0（如{}）", zh_of(first)),
+                    format!(
+                        "Table {number}: {n} totals are blank while their parts are not 0 (e.g. {})",
+                        en_of(first)
+                    ),
+                ),
+            )
+            .with_help(Text::new("逐一填写各总计（各分项之和）", "fill in each total, the sum of its parts"))
+        },
+        |(span, message, _)| (*span, Text::new(zh_of(message), en_of(message))),
+    );
 }
 
 impl Rule for TotalBlank {
