@@ -132,7 +132,7 @@ pub(crate) fn apply(report: &Report, settings: &Settings, diagnostics: Vec<Diagn
                 span,
                 Text::new(
                     format!("抑制注释没有抑制任何诊断：{what}"),
-                    format!("unused suppression: {what} suppresses nothing"),
+                    format!("Unused suppression: {what} suppresses nothing"),
                 ),
             )
             .with_help(Text::new("删除这条抑制注释", "remove the suppression comment"));
@@ -148,7 +148,7 @@ pub(crate) fn apply(report: &Report, settings: &Settings, diagnostics: Vec<Diagn
                     span,
                     Text::new(
                         format!("抑制注释中的 {} 没有抑制任何诊断", code.selector),
-                        format!("unused suppression: {} suppresses nothing here", code.selector),
+                        format!("Unused suppression: {} suppresses nothing here", code.selector),
                     ),
                 )
                 .with_help(Text::new(

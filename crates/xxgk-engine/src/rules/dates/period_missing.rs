@@ -63,7 +63,7 @@ impl Rule for PeriodMissing {
             Diagnostic::new(
                 &PERIOD_MISSING,
                 span,
-                Text::new("报告未写明统计期限", "the report does not state its statistics period"),
+                Text::new("报告未写明统计期限", "The report does not state its statistics period"),
             )
             .with_help(Text::new(
                 format!("在报告开头写明\"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日\""),
