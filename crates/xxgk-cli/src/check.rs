@@ -383,7 +383,27 @@ fn add(total: &mut Summary, one: Summary) {
     total.infos += one.infos;
 }
 
+/// `--summary` prints counts, not findings: in the formats made for counts (a table for people, or
+/// JSON and CSV for programs). SARIF, JUnit, GitHub annotations, concise lines and the HTML page
+/// are formats of findings, so asking for one with `--summary` is an argument error, not a silent
+/// fallback to the table.
+fn summary_format(args: &CheckArgs) -> Result<(), RunError> {
+    if !args.summary || matches!(args.format, CheckFormat::Human | CheckFormat::Json | CheckFormat::Csv) {
+        return Ok(());
+    }
+    let format = clap::ValueEnum::to_possible_value(&args.format)
+        .map_or_else(|| format!("{:?}", args.format), |v| v.get_name().to_string());
+    Err(miette::miette!(
+        help = format!(
+            "去掉 --format 得到文字汇总，或用 --format json、--format csv；要 {format} 格式的逐条问题，去掉 --summary / drop --format for the text summary, or use --format json or csv; for the findings as {format}, drop --summary"
+        ),
+        "--summary --format {format}: --summary 只支持 human、json、csv 格式 / --summary prints human, json or csv only"
+    )
+    .into())
+}
+
 pub(crate) fn check(args: CheckArgs, cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, RunError> {
+    summary_format(&args)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()

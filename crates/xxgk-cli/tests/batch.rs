@@ -298,3 +298,28 @@ fn summary_csv_has_a_row_a_file_and_a_column_a_code() {
         )
     );
 }
+
+/// `--summary` prints counts in the formats made for them; a format of findings is an argument
+/// error (exit 2, nothing on standard output) naming the formats it supports, not the text table.
+#[test]
+fn summary_refuses_the_formats_of_findings() {
+    let dir = tree();
+    for format in ["sarif", "junit", "github", "html", "concise"] {
+        let out =
+            xxgk(dir.path()).args(["check", "--summary", "--format", format, "c.txt"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{format}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "  × --summary --format {format}: --summary 只支持 human、json、csv 格式 / --summary prints human, json or csv only\n  help: 去掉 --format 得到文字汇总，或用 --format json、--format csv；要 {format} 格式的逐条问题，去掉 --summary / drop --format for the text summary, or use --format json or csv; for the findings as {format}, drop --summary\n\n"
+            ),
+            "{format}"
+        );
+    }
+    for format in ["human", "json", "csv"] {
+        let out =
+            xxgk(dir.path()).args(["check", "--summary", "--format", format, "c.txt"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

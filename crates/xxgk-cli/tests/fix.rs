@@ -137,3 +137,27 @@ fn unsafe_fixes_flag_is_accepted() {
     assert_eq!((code, stderr.as_str()), (Some(0), "已修复 2 处\n"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), fixture("clean.txt").replacen(LINE, GOOD, 1));
 }
+
+/// A stray suppression comment on its own line before a blank line, in Markdown as in text: XG007
+/// points at the comment itself and `--fix` removes its line, leaving the blank line.
+#[test]
+fn fix_removes_an_unused_comment_before_a_blank_line_in_markdown_as_in_text() {
+    let clean = fixture("clean.txt");
+    let (first, rest) = clean.split_once('\n').unwrap();
+    let text = format!("{first}\n<!-- xxgk-disable-next-line XG405 -->\n\n{rest}");
+    for name in ["r.md", "r.txt"] {
+        let (dir, path) = temp_with(name, &text);
+        let args = ["check", "--select", "XG007,XG405", "--format", "concise", "--lang", "en", name];
+        let (code, stdout, _) = out(&xxgk(dir.path()).args(args).output().unwrap());
+        assert_eq!(code, Some(0));
+        assert_eq!(
+            stdout.lines().next(),
+            Some(
+                format!("{name}:2:1: XG007 [warning] Unused suppression: XG405 suppresses nothing").as_str()
+            )
+        );
+        let (code, _, stderr) = out(&xxgk(dir.path()).args(["check", "--fix", name]).output().unwrap());
+        assert_eq!((code, stderr.as_str()), (Some(0), "已修复 1 处\n"), "{name}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), format!("{first}\n\n{rest}"), "{name}");
+    }
+}

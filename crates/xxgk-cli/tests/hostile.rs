@@ -110,12 +110,12 @@ fn a_text_that_is_no_report_is_one_error_not_a_cascade() {
     write(dir.path(), "notes.txt", "会议纪要\n今天讨论了食堂的菜单。\n| a | b |\n1 2 3\n".as_bytes());
     let (code, out) = concise(dir.path(), "notes.txt");
     assert_eq!(code, Some(1));
-    // No XG002/XG003 per table, no XG101 per section: one finding says the format is not there.
+    // No XG002/XG003 per table, no XG101 per section, no XG402 for the period: one finding says
+    // the format is not there.
     assert_eq!(
         out,
         "notes.txt:1:1: XG101 [error] 未找到年度报告格式的六个部分（一、总体情况 至 六、其他需要报告的事项）\n\
-         notes.txt:1:1: XG402 [info] 报告未写明统计期限\n\
-         共检查 1 个文件：错误 1 个，警告 0 个，提示 1 个\n"
+         共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个\n"
     );
 }
 

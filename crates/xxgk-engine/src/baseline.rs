@@ -177,7 +177,7 @@ impl Baseline {
                     Span::empty(0),
                     Text::new(
                         format!("基线中的 {} 条目没有匹配任何诊断：{}", e.code, e.message),
-                        format!("baseline entry for {} matches no finding: {}", e.code, e.message),
+                        format!("Baseline entry for {} matches no finding: {}", e.code, e.message),
                     ),
                 )
                 .with_help(Text::new(

@@ -132,12 +132,13 @@ pub(crate) fn apply(report: &Report, settings: &Settings, diagnostics: Vec<Diagn
                 span,
                 Text::new(
                     format!("抑制注释没有抑制任何诊断：{what}"),
-                    format!("unused suppression: {what} suppresses nothing"),
+                    format!("Unused suppression: {what} suppresses nothing"),
                 ),
             )
             .with_help(Text::new("删除这条抑制注释", "remove the suppression comment"));
-            if report.source.is_none() {
-                d = d.with_fix(remove(report, whole_comment(&report.text, directive.at.clone())));
+            let whole = whole_comment(source, directive.at.clone());
+            if let Some(fix) = remove(report, whole).or_else(|| remove(report, directive.at.clone())) {
+                d = d.with_fix(fix);
             }
             kept.push(d);
         } else {
@@ -148,15 +149,15 @@ pub(crate) fn apply(report: &Report, settings: &Settings, diagnostics: Vec<Diagn
                     span,
                     Text::new(
                         format!("抑制注释中的 {} 没有抑制任何诊断", code.selector),
-                        format!("unused suppression: {} suppresses nothing here", code.selector),
+                        format!("Unused suppression: {} suppresses nothing here", code.selector),
                     ),
                 )
                 .with_help(Text::new(
                     format!("从抑制注释中删除 {}", code.selector),
                     format!("remove {} from the suppression comment", code.selector),
                 ));
-                if report.source.is_none() {
-                    d = d.with_fix(remove(report, code_with_separator(directive, code)));
+                if let Some(fix) = remove(report, code_with_separator(directive, code)) {
+                    d = d.with_fix(fix);
                 }
                 kept.push(d);
             }
@@ -188,11 +189,26 @@ pub(crate) fn cross_file(code: &str) -> bool {
     crate::rules::series::RULES.iter().any(|r| r.meta().code == code)
 }
 
-fn remove(_report: &Report, range: Range<usize>) -> Fix {
-    Fix {
-        edits: vec![Edit { span: Span::new(range.start, range.end), replacement: String::new() }],
-        applicability: Applicability::Safe,
-    }
+/// A fix deleting `range` of the source, as an edit of the text that `fix` maps back to the source.
+/// With a separate source (Markdown), the text may have no offset for the range's end (a blank line
+/// after the comment is a line break the text adds): the edit then runs on to the next offset the
+/// text has and puts back the source between the two. `None` when the range's start is not in the
+/// text (an HTML comment).
+fn remove(report: &Report, range: Range<usize>) -> Option<Fix> {
+    let (span, replacement) = if report.source.is_none() {
+        (Span::new(range.start, range.end), String::new())
+    } else {
+        let start = text_offset(report, range.start);
+        if report.map.to_source(start as u32) as usize != range.start {
+            return None;
+        }
+        let end = (start..=report.text.len())
+            .filter(|&t| report.text.is_char_boundary(t))
+            .find(|&t| report.map.to_source(t as u32) as usize >= range.end)?;
+        let reached = report.map.to_source(end as u32) as usize;
+        (Span::new(start, end), report.source().get(range.end..reached)?.to_string())
+    };
+    Some(Fix { edits: vec![Edit { span, replacement }], applicability: Applicability::Safe })
 }
 
 /// The comment, with its whole line when nothing else is on it, else with the blanks before it.
@@ -226,7 +242,19 @@ fn text_span(report: &Report, at: Range<usize>) -> Span {
         return Span::new(at.start, at.end);
     }
     let start = text_offset(report, at.start);
-    Span::new(start, text_offset(report, at.end).max(start))
+    Span::new(start, text_end(report, at.end).max(start))
+}
+
+/// The text offset for a source position that ends a span: inside or at the end of a piece copied
+/// byte for byte (a Markdown comment), else as [`text_offset`].
+fn text_end(report: &Report, source: usize) -> usize {
+    let s = source as u32;
+    report
+        .map
+        .segments
+        .iter()
+        .find(|g| g.text.len() == g.source.len() && g.source.start < s && s <= g.source.end)
+        .map_or_else(|| text_offset(report, source), |g| (g.text.start + (s - g.source.start)) as usize)
 }
 
 fn text_offset(report: &Report, source: usize) -> usize {

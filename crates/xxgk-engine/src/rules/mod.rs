@@ -44,3 +44,40 @@ pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
         .map(|r| r.meta())
         .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Settings};
+    use std::path::Path;
+
+    /// Every English message is in sentence case (STYLE.md §7): it starts with a capital letter or a
+    /// non-letter (a quotation mark, a Chinese word), on every rule fixture with every rule enabled.
+    #[test]
+    fn english_texts_start_with_a_capital() {
+        let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let settings = Settings { select: vec!["ALL".into()], ..Settings::national() };
+        let mut seen = 0;
+        let mut bad = Vec::new();
+        let mut families: Vec<_> = std::fs::read_dir(&rules).unwrap().flatten().map(|e| e.path()).collect();
+        families.sort();
+        for family in families {
+            let Ok(entries) = std::fs::read_dir(family.join("fixtures")) else { continue };
+            let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+            paths.sort();
+            for path in paths {
+                let report = crate::test::read_fixture(&path);
+                for d in check(&report, &settings) {
+                    seen += 1;
+                    let en = &d.message.en;
+                    if en.chars().next().is_some_and(|c| c.is_lowercase()) {
+                        bad.push(format!("{} {}", d.code, en));
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "only {seen} messages checked");
+        bad.sort();
+        bad.dedup();
+        assert_eq!(bad, Vec::<String>::new());
+    }
+}

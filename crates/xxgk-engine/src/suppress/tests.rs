@@ -265,3 +265,32 @@ fn cross_year_findings_added_by_check_with_are_suppressed() {
     assert_eq!(crate::check(&report, &only), Vec::new());
     assert!(cross_file("XG701") && cross_file("XG706") && !cross_file("XG601"));
 }
+
+/// XG007 on a Markdown comment alone on its line, followed by a blank line: `text`'s line 3 is the
+/// comment, the span is the comment's own and the fix removes its line, as for plain text.
+#[test]
+fn an_unused_markdown_comment_before_a_blank_line_is_fixed_like_text() {
+    let source =
+        "# 某局2023年政府信息公开工作年度报告\n\n<!-- xxgk-disable-next-line XG601 -->\n\n一、总体情况\n";
+    let expected = "# 某局2023年政府信息公开工作年度报告\n\n\n一、总体情况\n";
+    for name in ["t.md", "t.txt"] {
+        let report = xxgk_adapters::read(name, source.as_bytes(), &Default::default()).expect("reads");
+        let out = apply(&report, &Settings::national(), Vec::new());
+        let comment = "<!-- xxgk-disable-next-line XG601 -->";
+        assert_eq!(
+            crate::test::render(&report, &out),
+            format!(
+                "XG007 3:1-3:{} warning 抑制注释没有抑制任何诊断：XG601\n  help: 删除这条抑制注释\n",
+                comment.len() + 1
+            ),
+            "{name}"
+        );
+        assert_eq!(report.slice(out[0].span), comment, "{name}");
+        let fix = out[0].fix.as_ref().unwrap_or_else(|| panic!("{name}: a fix"));
+        let mut fixed = source.to_string();
+        for e in &fix.edits {
+            fixed.replace_range(report.source_span(e.span).range(), &e.replacement);
+        }
+        assert_eq!(fixed, expected, "{name}");
+    }
+}

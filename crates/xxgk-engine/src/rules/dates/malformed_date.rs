@@ -150,21 +150,21 @@ impl Rule for MalformedDate {
                 MalformedKind::Glued { year, month } => (
                     Text::new(
                         format!("日期\"{written}\"的年份与月份之间缺少\"年\""),
-                        format!("date \"{written}\" lacks 年: the year is glued to the month"),
+                        format!("Date \"{written}\" lacks 年: the year is glued to the month"),
                     ),
                     Text::new(format!("写作\"{year}年{month}月\""), format!("write \"{year}年{month}月\"")),
                 ),
                 MalformedKind::Month { month } => (
                     Text::new(
                         format!("日期\"{written}\"的月份{month}不存在"),
-                        format!("date \"{written}\" has no such month: {month}"),
+                        format!("Date \"{written}\" has no such month: {month}"),
                     ),
                     Text::new("核对并改正月份（1–12）", "check the month and correct it (1–12)"),
                 ),
                 MalformedKind::Day { month, day } => (
                     Text::new(
                         format!("日期\"{written}\"不存在：{month}月没有{day}日"),
-                        format!("date \"{written}\" does not exist: month {month} has no day {day}"),
+                        format!("Date \"{written}\" does not exist: month {month} has no day {day}"),
                     ),
                     Text::new("核对并改正日期", "check the date and correct it"),
                 ),

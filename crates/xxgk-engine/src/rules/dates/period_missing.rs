@@ -7,7 +7,8 @@ use xxgk_model::{Report, Span};
 
 declare_rule! {
     /// ## 检查内容
-    /// 报告是否写明了数据的统计期限（统计时限）。
+    /// 报告是否写明了数据的统计期限（统计时限）。六个部分一个也没有的文字不是年度报告，由 XG101
+    /// 报告，本规则不再报告。
     /// ## 为什么
     /// 统计期限告诉读者表中数字覆盖哪段时间；不写，读者只能猜测数字是否为整个年度的。
     /// 多数报告在开头写"本报告所列数据统计期限为Y年1月1日至Y年12月31日"。
@@ -20,7 +21,8 @@ declare_rule! {
     /// ## English
     /// Notes a report that does not state its statistics period (统计期限), which tells the reader
     /// which time the figures cover. Example: an introduction with no period at all. Fix: add
-    /// "本报告所列数据统计期限为Y年1月1日至Y年12月31日" to the introduction.
+    /// "本报告所列数据统计期限为Y年1月1日至Y年12月31日" to the introduction. Silent on a text with
+    /// none of the six sections: XG101 reports that it is not a report.
     pub PERIOD_MISSING = { code: "XG402", name: "period-missing", severity: Info, since: "0.1.0" }
 }
 
@@ -50,6 +52,10 @@ impl Rule for PeriodMissing {
         if report.meta.period.is_some() || states_period(&report.text) {
             return;
         }
+        // A text with none of the six sections is not a report: XG101's finding, one diagnostic.
+        if report.sections.is_empty() {
+            return;
+        }
         // Point at the title when there is one, else at the start of the report.
         let span = report.meta.title.as_ref().map_or(Span::empty(0), |t| t.span);
         let year = report_year(report).map_or_else(|| "Y".to_string(), |(y, _)| y.to_string());
@@ -57,7 +63,7 @@ impl Rule for PeriodMissing {
             Diagnostic::new(
                 &PERIOD_MISSING,
                 span,
-                Text::new("报告未写明统计期限", "the report does not state its statistics period"),
+                Text::new("报告未写明统计期限", "The report does not state its statistics period"),
             )
             .with_help(Text::new(
                 format!("在报告开头写明\"本报告所列数据统计期限为{year}年1月1日至{year}年12月31日\""),
@@ -84,6 +90,7 @@ mod tests {
             "某局2023年政府信息公开工作年度报告".into(),
         ));
         r.meta.year = Some(field(text, "2023", 2023));
+        add_overview(&mut r);
         let d = run(&r, "XG402");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].span, r.meta.title.as_ref().unwrap().span);
@@ -94,9 +101,49 @@ mod tests {
         );
     }
 
+    /// Give `r` the section 一 its text ends with, so that it reads as a report.
+    fn add_overview(r: &mut Report) {
+        let start = r.text.find("一、总体情况").expect("section 一 in the text");
+        r.sections.push(xxgk_model::Section {
+            key: xxgk_model::SectionKey::Overview,
+            number: "一".into(),
+            title: "总体情况".into(),
+            heading: Span::new(start, r.text.len()),
+            body: Span::empty(r.text.len()),
+        });
+    }
+
+    /// `CODE line:col` for XG101 and XG402 on `text` read as a `.txt` report.
+    fn with_xg101(name: &str, text: &str) -> Vec<String> {
+        let report = xxgk_adapters::read(name, text.as_bytes(), &Default::default()).expect("readable");
+        let settings =
+            crate::Settings { select: vec!["XG101".into(), "XG402".into()], ..crate::Settings::national() };
+        let index = xxgk_model::LineIndex::new(report.source());
+        crate::check(&report, &settings)
+            .iter()
+            .map(|d| {
+                let (l, c) = index.line_col(report.source(), report.source_span(d.span).start as usize);
+                format!("{} {l}:{c}", d.code)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn silent_on_a_text_that_is_not_a_report() {
+        assert_eq!(with_xg101("note.txt", "会议通知\n请各单位于周五前报送材料。\n"), ["XG101 1:1"]);
+    }
+
+    #[test]
+    fn fires_on_a_report_lacking_only_the_period() {
+        let text = include_str!("fixtures/XG402_missing.txt");
+        assert_eq!(with_xg101("XG402_missing.txt", text), ["XG402 1:1"]);
+    }
+
     #[test]
     fn fires_at_the_start_without_a_title() {
-        let r = Report { text: "一、总体情况".into(), ..Default::default() };
+        let text = "一、总体情况";
+        let mut r = Report { text: text.into(), ..Default::default() };
+        add_overview(&mut r);
         let d = run(&r, "XG402");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].span, Span::empty(0));

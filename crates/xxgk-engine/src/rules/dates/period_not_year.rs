@@ -50,7 +50,7 @@ impl Rule for PeriodNotYear {
             period.span,
             Text::new(
                 format!("统计期限{}至{}不是{year}年全年", zh_date(s), zh_date(e)),
-                format!("the statistics period {s} to {e} is not the whole year {year}"),
+                format!("The statistics period {s} to {e} is not the whole year {year}"),
             ),
         )
         .with_help(Text::new(
@@ -92,7 +92,7 @@ mod tests {
         assert_eq!(d[0].message.zh, "统计期限2023年1月1日至2023年11月30日不是2023年全年");
         assert_eq!(
             d[0].message.en,
-            "the statistics period 2023-01-01 to 2023-11-30 is not the whole year 2023"
+            "The statistics period 2023-01-01 to 2023-11-30 is not the whole year 2023"
         );
         assert_eq!(
             d[0].help.as_ref().map(|h| h.zh.as_str()),

@@ -61,7 +61,7 @@ impl Rule for PublicationLate {
                 published.span,
                 Text::new(
                     format!("发布日期{}早于{year}年度结束", zh_date(date)),
-                    format!("published {date}, before the year {year} ended"),
+                    format!("Published {date}, before the year {year} ended"),
                 ),
             )
             .with_help(Text::new(
@@ -88,7 +88,7 @@ impl Rule for PublicationLate {
             published.span,
             Text::new(
                 format!("发布日期{}晚于{who_zh}报告的公布期限{}", zh_date(date), zh_date(due)),
-                format!("published {date}, after the deadline {due} for {who_en}'s report"),
+                format!("Published {date}, after the deadline {due} for {who_en}'s report"),
             ),
         )
         .with_help(Text::new(
@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(d[0].message.zh, "发布日期2024年2月5日晚于部门报告的公布期限2024年1月31日");
         assert_eq!(
             d[0].message.en,
-            "published 2024-02-05, after the deadline 2024-01-31 for a department's report"
+            "Published 2024-02-05, after the deadline 2024-01-31 for a department's report"
         );
         assert_eq!(r.slice(d[0].labels[0].span), "2023");
     }

@@ -120,7 +120,7 @@ impl Rule for StaleYear {
                 Stale::Plan => (
                     Text::new(
                         format!("下一步工作打算写成了报告年度{year}年"),
-                        format!("next year's plans are dated {year}, the report year"),
+                        format!("Next year's plans are dated {year}, the report year"),
                     ),
                     Text::new(
                         format!("工作打算应为{}年；核对此段是否沿用了往年报告", year + 1),

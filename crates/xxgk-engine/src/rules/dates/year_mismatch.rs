@@ -141,6 +141,12 @@ fn title_year(report: &Report) -> Option<(i32, Span)> {
     (!from_period).then_some((year.value, year.span))
 }
 
+/// `message` with its first letter capitalised: the sources' names start lowercase for the labels.
+fn sentence(message: String) -> String {
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
 impl Rule for YearMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &YEAR_MISMATCH
@@ -180,7 +186,7 @@ impl Rule for YearMismatch {
             culprit.2,
             Text::new(
                 format!("{}为{}年，与{}{}年不一致", culprit.0.zh(), culprit.1, witness.0.zh(), witness.1),
-                format!("{} is {}, but {} is {}", culprit.0.en(), culprit.1, witness.0.en(), witness.1),
+                sentence(format!("{} is {}, but {} is {}", culprit.0.en(), culprit.1, witness.0.en(), witness.1)),
             ),
         )
         .with_help(Text::new(
@@ -222,7 +228,7 @@ mod tests {
         let d = run(&r, "XG403");
         assert_eq!(at(&r, &d), ["2022年1月1日至2022年12月31日"]);
         assert_eq!(d[0].message.zh, "统计期限年度为2022年，与标题年度2023年不一致");
-        assert_eq!(d[0].message.en, "the statistics period year is 2022, but the title year is 2023");
+        assert_eq!(d[0].message.en, "The statistics period year is 2022, but the title year is 2023");
         assert_eq!(d[0].labels.len(), 2);
         assert_eq!(r.slice(d[0].labels[0].span), "2023");
     }

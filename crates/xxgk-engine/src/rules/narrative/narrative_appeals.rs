@@ -172,7 +172,7 @@ impl Rule for NarrativeAppeals {
                     claim.span,
                     Text::new(
                         format!("正文所述{zh}{}件，与表四{zh}总计{expected}件不一致", claim.n),
-                        format!("the text states {} {en}, but table 4 totals {expected}", claim.n),
+                        format!("The text states {} {en}, but table 4 totals {expected}", claim.n),
                     ),
                 )
                 .with_label(label_span, Text::new(format!("表四{zh}总计为{expected}"), format!("table 4 {en}: {expected}")))
@@ -229,7 +229,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(at(&r, &d), ["没有因政府信息公开工作被申请行政复议、提起行政诉讼的情况"]);
         assert_eq!(d[0].message.zh, "正文所述行政复议0件，与表四行政复议总计2件不一致");
-        assert_eq!(d[0].message.en, "the text states 0 administrative reviews, but table 4 totals 2");
+        assert_eq!(d[0].message.en, "The text states 0 administrative reviews, but table 4 totals 2");
         assert_eq!(r.slice(d[0].labels[0].span), "2");
     }
 

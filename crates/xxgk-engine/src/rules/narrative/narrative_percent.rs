@@ -202,7 +202,7 @@ impl Rule for NarrativePercent {
                 Text::new(
                     format!("占比{written}与同句件数不符：{a}÷{b}＝{:.1}%", u.computed),
                     format!(
-                        "the share of {written} does not follow from the counts: {a} of {b} is {:.1}%",
+                        "The share of {written} does not follow from the counts: {a} of {b} is {:.1}%",
                         u.computed
                     ),
                 )
@@ -265,6 +265,6 @@ mod tests {
         let d = run(&r, "XG503");
         assert_eq!(at(&r, &d), ["20%"]);
         assert_eq!(d[0].message.zh, "占比20%与同句件数不符：50÷500＝10.0%");
-        assert_eq!(d[0].message.en, "the share of 20% does not follow from the counts: 50 of 500 is 10.0%");
+        assert_eq!(d[0].message.en, "The share of 20% does not follow from the counts: 50 of 500 is 10.0%");
     }
 }

@@ -159,7 +159,7 @@ impl Rule for NarrativeRequests {
                     Text::new(
                         format!("正文所述{zh_what}申请{}件，与{label}{expected}件不一致", claim.n),
                         format!(
-                            "the text says {} requests were {en_what}, but {label_en} is {expected}",
+                            "The text says {} requests were {en_what}, but {label_en} is {expected}",
                             claim.n
                         ),
                     ),
@@ -218,7 +218,7 @@ mod tests {
         assert_eq!(d[0].message.zh, "正文所述收到申请12件，与表三一、本年新收总计10件不一致");
         assert_eq!(
             d[0].message.en,
-            "the text says 12 requests were received, but table 3 new requests, total is 10"
+            "The text says 12 requests were received, but table 3 new requests, total is 10"
         );
         assert_eq!(r.slice(d[0].labels[0].span), "10");
     }
