@@ -98,6 +98,13 @@ pub(crate) enum Stale {
     Plan,
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&THIS_YEAR);
+    LazyLock::force(&FORWARD);
+    LazyLock::force(&PLAN);
+}
+
 impl Rule for StaleYear {
     fn meta(&self) -> &'static RuleMeta {
         &STALE_YEAR

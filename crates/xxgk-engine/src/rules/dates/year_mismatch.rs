@@ -141,6 +141,11 @@ fn title_year(report: &Report) -> Option<(i32, Span)> {
     (!from_period).then_some((year.value, year.span))
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&YEAR);
+}
+
 impl Rule for YearMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &YEAR_MISMATCH

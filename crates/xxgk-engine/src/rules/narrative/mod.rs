@@ -65,6 +65,13 @@ pub(crate) fn count(digits: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
+/// Compile the family's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    narrative_appeals::prepare();
+    narrative_percent::prepare();
+    narrative_requests::prepare();
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Hand-built reports with tables 3 and 4 for the rules' unit tests.
