@@ -4,6 +4,7 @@ use crate::check::config_error;
 use crate::server::analysis;
 use crate::{extract, inputs, json_bytes, no_reports, read_options, rules, write_stdout, Outcome, RunError};
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use xxgk_engine::config::{Overrides, Resolver};
 use xxgk_engine::Lang;
@@ -14,39 +15,94 @@ pub(crate) fn extract_cmd(args: ExtractArgs, lang: Lang) -> Result<Outcome, RunE
     for dir in &collected.empty_dirs {
         no_reports(dir, lang);
     }
-    let read: Vec<_> = collected.inputs.par_iter().map(|i| (i.name(), inputs::read(i, &options))).collect();
+    let several = collected.inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
     let mut failed = false;
-    let mut reports = Vec::new();
-    for (name, result) in read {
-        match result {
-            Ok(r) => reports.push(r),
-            Err(why) => {
-                failed = true;
-                let reason = if lang == Lang::En { &why.en } else { &why.zh };
-                eprintln!("{name}: {reason}");
+    let mut out = Extracted::new(std::io::stdout().lock(), args.format, several, lang);
+    out.start()?;
+    // Reports are read a few per thread at a time, in order, and written and dropped as they
+    // are done: the output starts at once and memory stays flat however many there are.
+    let batch = 4 * rayon::current_num_threads().max(1);
+    for chunk in collected.inputs.chunks(batch) {
+        let read: Vec<_> = chunk.par_iter().map(|i| (i.name(), inputs::read(i, &options))).collect();
+        for (name, result) in read {
+            match result {
+                Ok(report) => out.report(&report)?,
+                Err(why) => {
+                    failed = true;
+                    let reason = if lang == Lang::En { &why.en } else { &why.zh };
+                    eprintln!("{name}: {reason}");
+                }
             }
         }
     }
-    let several = collected.inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
-    let out = match args.format {
-        ExtractFormat::Csv => crate::render::csv::extract(&reports),
-        ExtractFormat::Json => {
-            let mut objects: Vec<_> = reports.iter().map(xxgk_model::extract_json).collect();
-            if !several && objects.len() == 1 {
-                json_bytes(&objects.remove(0))
-            } else if objects.is_empty() && !several {
-                Vec::new()
-            } else {
-                json_bytes(&serde_json::Value::Array(objects))
+    drop(out.finish()?);
+    Ok(Outcome { errors: 0, failed })
+}
+
+/// `extract` output written one report at a time: CSV with its header first, JSON as one
+/// object for a single file or an array for several, the readable account with a blank line
+/// between reports. The bytes are those of rendering all the reports at once.
+struct Extracted<W: Write> {
+    out: W,
+    format: ExtractFormat,
+    several: bool,
+    lang: Lang,
+    written: usize,
+}
+
+impl<W: Write> Extracted<W> {
+    fn new(out: W, format: ExtractFormat, several: bool, lang: Lang) -> Self {
+        Extracted { out, format, several, lang, written: 0 }
+    }
+
+    fn start(&mut self) -> std::io::Result<()> {
+        if let ExtractFormat::Csv = self.format {
+            self.out.write_all(&crate::render::csv::header(&crate::render::csv::EXTRACT_HEADER))?;
+        }
+        Ok(())
+    }
+
+    fn report(&mut self, report: &xxgk_model::Report) -> std::io::Result<()> {
+        let first = self.written == 0;
+        self.written += 1;
+        match self.format {
+            ExtractFormat::Csv => self.out.write_all(&crate::render::csv::extract_rows(report))?,
+            ExtractFormat::Json if !self.several => {
+                self.out.write_all(&json_bytes(&xxgk_model::extract_json(report)))?
+            }
+            ExtractFormat::Json => {
+                // An element of a pretty-printed array: indented one level, a comma between.
+                let one = serde_json::to_string_pretty(&xxgk_model::extract_json(report)).unwrap_or_default();
+                let mut piece = String::from(if first { "[\n" } else { ",\n" });
+                for (i, line) in one.lines().enumerate() {
+                    if i > 0 {
+                        piece.push('\n');
+                    }
+                    piece.push_str("  ");
+                    piece.push_str(line);
+                }
+                self.out.write_all(piece.as_bytes())?;
+            }
+            ExtractFormat::Human => {
+                if !first {
+                    self.out.write_all(b"\n")?;
+                }
+                self.out.write_all(extract::human(report, self.lang).as_bytes())?;
             }
         }
-        ExtractFormat::Human => {
-            let parts: Vec<String> = reports.iter().map(|r| extract::human(r, lang)).collect();
-            parts.join("\n").into_bytes()
+        self.out.flush()
+    }
+
+    /// Close the output (the JSON array's bracket); the writer back.
+    fn finish(mut self) -> std::io::Result<W> {
+        if let ExtractFormat::Json = self.format {
+            if self.several {
+                self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            }
         }
-    };
-    write_stdout(&out)?;
-    Ok(Outcome { errors: 0, failed })
+        self.out.flush()?;
+        Ok(self.out)
+    }
 }
 
 pub(crate) fn rules_cmd(args: &RulesArgs, lang: Lang) -> Result<Outcome, RunError> {
@@ -159,4 +215,52 @@ pub(crate) fn config_cmd(args: &ConfigArgs, cli_lang: Option<Lang>) -> Result<Ou
     let settings = resolver.resolve(&path).map_err(config_error)?;
     write_stdout(xxgk_engine::config::describe(&settings).as_bytes())?;
     Ok(Outcome::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xxgk_model::Report;
+
+    fn reports() -> Vec<Report> {
+        ["clean.txt", "errors.txt", "series/2021.txt", "series/2022.txt", "series/2023.txt"]
+            .iter()
+            .map(|name| {
+                let path = format!("tests/fixtures/{name}");
+                let bytes = std::fs::read(&path).unwrap();
+                xxgk_adapters::read(&path, &bytes, &xxgk_adapters::ReadOptions::default()).unwrap()
+            })
+            .collect()
+    }
+
+    fn streamed(reports: &[Report], format: ExtractFormat, several: bool) -> Vec<u8> {
+        let mut out = Extracted::new(Vec::new(), format, several, Lang::Zh);
+        out.start().unwrap();
+        for r in reports {
+            out.report(r).unwrap();
+        }
+        out.finish().unwrap()
+    }
+
+    #[test]
+    fn streamed_extract_is_the_output_of_all_reports_at_once() {
+        let all = reports();
+        for n in [0, 1, 2, all.len()] {
+            let reports = &all[..n];
+            let objects: Vec<serde_json::Value> = reports.iter().map(xxgk_model::extract_json).collect();
+            assert_eq!(
+                streamed(reports, ExtractFormat::Json, true),
+                json_bytes(&serde_json::Value::Array(objects.clone())),
+                "json, {n} reports"
+            );
+            assert_eq!(streamed(reports, ExtractFormat::Csv, true), crate::render::csv::extract(reports));
+            let parts: Vec<String> = reports.iter().map(|r| extract::human(r, Lang::Zh)).collect();
+            assert_eq!(streamed(reports, ExtractFormat::Human, true), parts.join("\n").into_bytes());
+            if n == 1 {
+                assert_eq!(streamed(reports, ExtractFormat::Json, false), json_bytes(&objects[0]));
+            }
+        }
+        assert!(streamed(&[], ExtractFormat::Json, false).is_empty());
+        assert_eq!(streamed(&[], ExtractFormat::Json, true), b"[]\n");
+    }
 }

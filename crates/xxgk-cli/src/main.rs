@@ -86,7 +86,15 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
     let lang = cli.lang.unwrap_or_default();
     let color = cli.color.enabled();
     match cli.command {
-        Command::Check(args) => check::check(*args, Ctx { lang, color }, cli.lang),
+        Command::Check(args) => {
+            // Compiling the patterns is most of a one-report check: done on a second thread, it
+            // overlaps reading the config and the report. Nothing waits for it.
+            let _ = std::thread::Builder::new().spawn(|| {
+                xxgk_adapters::recognise::prepare();
+                xxgk_engine::rules::prepare();
+            });
+            check::check(*args, Ctx { lang, color }, cli.lang)
+        }
         Command::History(args) => history::history(&args, cli.lang),
         Command::Extract(args) => commands::extract_cmd(args, lang),
         Command::Rules(args) => commands::rules_cmd(&args, lang),

@@ -25,6 +25,15 @@ static OUTDATED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Compile now the patterns recognition uses after the headings and metadata (the tables',
+/// the 2019 template's, the prose counts'): run on another thread while a first report is read
+/// and its headings found, this overlaps their compilation with that work.
+pub fn prepare() {
+    tables::prepare();
+    LazyLock::force(&OUTDATED);
+    narrative::prepare();
+}
+
 /// Fill `report.meta`, `headings`, `sections`, `tables`, `inferences` and `problems` from `report.text`.
 pub fn recognise(report: &mut Report) {
     let folded = Folded::new(&report.text);

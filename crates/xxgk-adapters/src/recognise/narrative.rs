@@ -9,6 +9,11 @@ use xxgk_model::{InferenceStatus, Span, Value};
 static COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+)\s*(?:件次|人次|件|个|条|次|项|篇|份|起|宗)").unwrap());
 
+/// Compile the count pattern now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&COUNT);
+}
+
 /// Counts the text states outside the table's tokens.
 pub fn stated_counts(text: &str, inputs: &[RowInput]) -> HashSet<i64> {
     let tokens: Vec<Span> = inputs.iter().flat_map(|i| i.tokens.iter().map(|t| t.span)).collect();

@@ -49,6 +49,18 @@ fn starts_heading(text: &str, at: usize) -> bool {
     }
 }
 
+/// Whether the folded `line` starts as [`LOOSE`] needs (`(一)`, `一、`, `一.`): most lines do
+/// not, and are then neither folded nor searched.
+fn loose_start(line: &str) -> bool {
+    let mut chars = line.chars().map(super::fold::fold_char).filter(|c| !super::fold::is_dropped(*c));
+    let mut first = chars.next();
+    if first == Some('(') {
+        first = chars.next();
+    }
+    matches!(first, Some('一' | '二' | '三' | '四' | '五' | '六'))
+        && matches!(chars.next(), Some(')' | '、' | '.'))
+}
+
 /// Every heading occurrence, in order.
 pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
     let mut out = Vec::new();
@@ -111,6 +123,9 @@ pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
         if trimmed.is_empty() || out.iter().any(|h| h.span.contains(Span::empty(line_start))) {
             continue;
         }
+        if !loose_start(trimmed) {
+            continue;
+        }
         let f = super::fold::fold_str(trimmed);
         let Some(caps) = LOOSE.captures(&f) else { continue };
         let Some(key) = numeral_key(&caps[1]) else { continue };
@@ -162,4 +177,25 @@ pub fn build_sections(text_len: usize, headings: &[Heading]) -> Vec<Section> {
         s.body = Span::new(s.heading.end as usize, end);
     }
     sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loose_start_is_what_loose_needs() {
+        for line in ["(一)其他", "（二）其他", "三、其他", "四．其他", "五 、 x", "六|.abc"]
+        {
+            assert!(loose_start(line), "{line}");
+        }
+        for line in ["七、其他", "一其他", "((一)x", "", "(", "一", "本年度"] {
+            assert!(!loose_start(line), "{line}");
+        }
+        // Whatever LOOSE matches passes the test first.
+        for line in ["(一)总体情况", "二、主动公开政府信息情况", "三.收到和处理政府信息公开申请情况"]
+        {
+            assert!(LOOSE.is_match(&super::super::fold::fold_str(line)) && loose_start(line), "{line}");
+        }
+    }
 }

@@ -25,6 +25,14 @@ static T2_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(labels::T2));
 static T4_ROWS_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| compile(labels::T4_ROWS));
 static TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new("总计").unwrap());
 
+/// Compile the table label patterns now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&T2_RE);
+    LazyLock::force(&T3_RE);
+    LazyLock::force(&T4_ROWS_RE);
+    LazyLock::force(&TOTAL_RE);
+}
+
 /// Find the labels in order within `region` (original offsets).
 fn find_labels(text: &str, folded: &Folded, labels: &[Label], res: &[Regex], region: Span) -> Vec<Found> {
     let start = folded.folded_at(region.start as usize);

@@ -37,6 +37,18 @@ pub fn all() -> &'static [&'static dyn Rule] {
     &ALL
 }
 
+/// Compile the built-in rules' patterns and the national phrase lists now rather than on first
+/// use. A one-report check spends most of its time compiling them; run on another thread while
+/// the report is read, this work overlaps the reading. Idempotent and cheap after the first call.
+pub fn prepare() {
+    // In the order the rules run.
+    structure::prepare();
+    fees::prepare();
+    dates::prepare();
+    narrative::prepare();
+    wording::prepare();
+}
+
 /// A built-in rule's metadata by code or name.
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
     all()

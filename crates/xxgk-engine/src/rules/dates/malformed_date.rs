@@ -139,6 +139,13 @@ pub(crate) fn scan(text: &str) -> Vec<Malformed> {
     found
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&GLUED);
+    LazyLock::force(&CHINESE);
+    LazyLock::force(&NUMERIC);
+}
+
 impl Rule for MalformedDate {
     fn meta(&self) -> &'static RuleMeta {
         &MALFORMED_DATE

@@ -6,6 +6,14 @@ mod malformed_date;
 mod period_missing;
 mod period_not_year;
 mod publication_late;
+/// Compile the family's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    malformed_date::prepare();
+    period_missing::prepare();
+    stale_year::prepare();
+    year_mismatch::prepare();
+}
+
 #[cfg(test)]
 #[path = "tests/seeds.rs"]
 mod seeds;

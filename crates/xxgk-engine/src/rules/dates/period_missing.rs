@@ -43,6 +43,11 @@ pub(crate) fn states_period(text: &str) -> bool {
     STATED.is_match(text)
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&STATED);
+}
+
 impl Rule for PeriodMissing {
     fn meta(&self) -> &'static RuleMeta {
         &PERIOD_MISSING

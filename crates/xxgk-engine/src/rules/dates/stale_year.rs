@@ -64,8 +64,10 @@ pub(crate) fn scan(text: &str, year: i32) -> Vec<(Span, Stale)> {
     }
     // Sentences, each from its start to its 。；!? (inclusive).
     let mut start = 0;
-    for (i, ch) in
-        text.char_indices().filter(|(_, ch)| "。；;！!？?\n".contains(*ch)).chain([(text.len(), '\n')])
+    for (i, ch) in text
+        .char_indices()
+        .filter(|(_, ch)| matches!(ch, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '\n'))
+        .chain([(text.len(), '\n')])
     {
         let sentence = &text[start..i];
         if let Some(marker) = FORWARD.find(sentence) {
@@ -94,6 +96,13 @@ pub(crate) enum Stale {
     ThisYear,
     /// Next year's plan dated Y.
     Plan,
+}
+
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&THIS_YEAR);
+    LazyLock::force(&FORWARD);
+    LazyLock::force(&PLAN);
 }
 
 impl Rule for StaleYear {

@@ -147,6 +147,11 @@ fn sentence(message: String) -> String {
     chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&YEAR);
+}
+
 impl Rule for YearMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &YEAR_MISMATCH

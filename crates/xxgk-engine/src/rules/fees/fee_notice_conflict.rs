@@ -53,6 +53,12 @@ fn negated(text: &str, start: usize) -> bool {
     ['未', '没', '无', '不'].iter().any(|c| before.contains(*c))
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&NOTHING_CHARGED);
+    LazyLock::force(&NOTICE_ISSUED);
+}
+
 impl Rule for FeeNoticeConflict {
     fn meta(&self) -> &'static RuleMeta {
         &FEE_NOTICE_CONFLICT

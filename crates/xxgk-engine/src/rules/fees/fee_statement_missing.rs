@@ -57,6 +57,11 @@ pub(crate) fn fee_statement(text: &str) -> Option<std::ops::Range<usize>> {
     FEE_STATEMENT.find_iter(text).map(|m| m.range()).find(|m| !text[..m.start].ends_with("事业性"))
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&FEE_STATEMENT);
+}
+
 impl Rule for FeeStatementMissing {
     fn meta(&self) -> &'static RuleMeta {
         &FEE_STATEMENT_MISSING

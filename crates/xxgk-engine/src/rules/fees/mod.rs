@@ -19,6 +19,13 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &RegulationName,      // XG303
 ];
 
+/// Compile the family's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    fee_notice_conflict::prepare();
+    fee_statement_missing::prepare();
+    regulation_name::prepare();
+}
+
 #[cfg(test)]
 pub(crate) mod testing;
 

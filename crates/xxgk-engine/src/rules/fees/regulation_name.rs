@@ -60,6 +60,11 @@ pub(crate) fn is_misnamed(title: &str) -> bool {
         && (distance(title, RIGHT) <= 4 || title.contains("处理费"))
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&TITLE);
+}
+
 impl Rule for RegulationName {
     fn meta(&self) -> &'static RuleMeta {
         &REGULATION_NAME

@@ -17,8 +17,10 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &NarrativePercent,  // XG503
 ];
 
-/// Characters that end a sentence.
-const SENTENCE_END: &str = "。；;！!？?\n";
+/// Whether `c` ends a sentence.
+fn sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '\n')
+}
 
 /// The sentences of the report's prose, as (start offset, text), leaving out the tables.
 pub(crate) fn sentences(report: &Report) -> Vec<(usize, &str)> {
@@ -30,7 +32,7 @@ pub(crate) fn sentences(report: &Report) -> Vec<(usize, &str)> {
         .collect();
     let mut out = Vec::new();
     let mut start = 0;
-    let ends = text.char_indices().filter(|(_, c)| SENTENCE_END.contains(*c)).map(|(i, c)| (i, c.len_utf8()));
+    let ends = text.char_indices().filter(|(_, c)| sentence_end(*c)).map(|(i, c)| (i, c.len_utf8()));
     for (i, len) in ends.chain([(text.len(), 0)]) {
         let span = Span::new(start, i);
         if !span.is_empty() && !tables.iter().any(|t| t.start < span.end && span.start < t.end) {
@@ -61,6 +63,13 @@ pub(crate) fn unreliable(report: &Report, table: TableKey, row: &str) -> bool {
 /// A count as written, parsed; `None` when it does not fit.
 pub(crate) fn count(digits: &str) -> Option<i64> {
     digits.parse().ok()
+}
+
+/// Compile the family's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    narrative_appeals::prepare();
+    narrative_percent::prepare();
+    narrative_requests::prepare();
 }
 
 #[cfg(test)]

@@ -139,6 +139,13 @@ fn total(report: &Report, table: &Table, group: &str) -> Option<(i64, Option<Spa
     Some((cell.num().round() as i64, cell.span))
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&TERM_THEN_COUNT);
+    LazyLock::force(&COUNT_THEN_TERM);
+    LazyLock::force(&NONE);
+}
+
 impl Rule for NarrativeAppeals {
     fn meta(&self) -> &'static RuleMeta {
         &NARRATIVE_APPEALS

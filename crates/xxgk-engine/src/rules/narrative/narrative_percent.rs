@@ -182,6 +182,13 @@ pub(crate) fn scan(report: &Report) -> Vec<Unreproducible> {
     out
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&COUNT);
+    LazyLock::force(&SHARE);
+    LazyLock::force(&CHANGE);
+}
+
 impl Rule for NarrativePercent {
     fn meta(&self) -> &'static RuleMeta {
         &NARRATIVE_PERCENT

@@ -124,6 +124,13 @@ pub(crate) fn claims(report: &Report) -> Vec<Claim> {
     out
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&TERM_THEN_COUNT);
+    LazyLock::force(&COUNT_THEN_TERM);
+    LazyLock::force(&NONE_RECEIVED);
+}
+
 impl Rule for NarrativeRequests {
     fn meta(&self) -> &'static RuleMeta {
         &NARRATIVE_REQUESTS

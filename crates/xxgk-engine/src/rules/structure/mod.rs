@@ -11,6 +11,11 @@ mod section_missing;
 mod section_order;
 mod section_title;
 pub(crate) mod template;
+/// Compile the family's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    template::prepare();
+}
+
 #[cfg(test)]
 pub(crate) mod testing;
 

@@ -52,6 +52,11 @@ pub(crate) fn outdated_template(report: &Report) -> Vec<Span> {
     out
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&SET);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

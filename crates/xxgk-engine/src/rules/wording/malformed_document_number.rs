@@ -139,6 +139,14 @@ fn findings(text: &str) -> Vec<(Span, Text)> {
     out
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&NO_CLOSE);
+    LazyLock::force(&BRACKETED);
+    LazyLock::force(&OTHER_BRACKETS);
+    LazyLock::force(&WELL_FORMED);
+}
+
 impl Rule for MalformedDocumentNumber {
     fn meta(&self) -> &'static RuleMeta {
         &MALFORMED_DOCUMENT_NUMBER

@@ -23,6 +23,16 @@ pub(crate) use wording::{Wording, WORDING};
 pub(crate) static RULES: &[&dyn Rule] =
     &[&WebChrome, &Placeholder, &Wording, &UnbalancedBrackets, &OutdatedLaw, &MalformedDocumentNumber];
 
+/// Compile the family's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    malformed_document_number::prepare();
+    outdated_law::prepare();
+    let national = crate::Options::national();
+    let _ = phrases::PhraseSet::cached(national.placeholders.iter().map(String::as_str), true);
+    let _ = phrases::PhraseSet::cached(national.wording.iter().map(|s| s.wrong.as_str()), false);
+    let _ = phrases::PhraseSet::cached(national.web_chrome.iter().map(String::as_str), false);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::structure::testing::report;

@@ -57,6 +57,13 @@ fn names_revision(s: &str) -> bool {
     s.contains("711") || s.contains("修订") || s.contains("2019年")
 }
 
+/// Compile this rule's patterns now (see [`crate::rules::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&DECREE);
+    LazyLock::force(&YEAR_2007);
+    LazyLock::force(&ARTICLE);
+}
+
 impl Rule for OutdatedLaw {
     fn meta(&self) -> &'static RuleMeta {
         &OUTDATED_LAW

@@ -1,6 +1,10 @@
 //! Phrase lists as rules match them: each phrase also in its full-width and ASCII punctuation
 //! forms (extraction swaps them freely), compiled into one leftmost-longest automaton.
+//!
+//! The lists come from the settings, the same for every file of a run: [`PhraseSet::cached`]
+//! builds each list's automaton once per process and hands out the same one after that.
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::{Arc, Mutex};
 use xxgk_model::Span;
 
 /// Full-width and ASCII forms of the characters extraction swaps.
@@ -64,6 +68,35 @@ impl PhraseSet {
         Some(PhraseSet { ac, owner })
     }
 
+    /// The compiled set of `phrases`, built on the first call with that list and reused after.
+    pub(crate) fn cached<'a>(
+        phrases: impl IntoIterator<Item = &'a str>,
+        ascii_case_insensitive: bool,
+    ) -> Option<Arc<PhraseSet>> {
+        /// Lists seen so far, with their sets; a handful per run (one per rule and config).
+        type Cache = Vec<(bool, Vec<String>, Option<Arc<PhraseSet>>)>;
+        static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
+        /// Beyond this many lists (a long-running server whose config keeps changing) the
+        /// cache starts again.
+        const MAX: usize = 64;
+        let key: Vec<&str> = phrases.into_iter().collect();
+        let same = |(ci, list, _): &&(bool, Vec<String>, Option<Arc<PhraseSet>>)| {
+            *ci == ascii_case_insensitive
+                && list.len() == key.len()
+                && list.iter().zip(&key).all(|(a, b)| a == b)
+        };
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, set)) = cache.iter().find(same) {
+            return set.clone();
+        }
+        let set = PhraseSet::new(key.iter().copied(), ascii_case_insensitive).map(Arc::new);
+        if cache.len() >= MAX {
+            cache.clear();
+        }
+        cache.push((ascii_case_insensitive, key.iter().map(|s| s.to_string()).collect(), set.clone()));
+        set
+    }
+
     /// Every match in `text`: the index of the phrase in the list, and where.
     pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, Span)> + 't {
         self.ac.find_iter(text).map(|m| (self.owner[m.pattern().as_usize()], Span::new(m.start(), m.end())))
@@ -104,6 +137,18 @@ mod tests {
         let set = PhraseSet::new(["打印本页", "字号："], false).unwrap();
         let hits: Vec<_> = set.find_iter("字号:大 打印本页").collect();
         assert_eq!(hits, vec![(1, Span::new(0, 7)), (0, Span::new(11, 23))]);
+    }
+
+    #[test]
+    fn cached_sets_are_shared_per_list() {
+        let a = PhraseSet::cached(["打印本页", "字号："], false).unwrap();
+        let b = PhraseSet::cached(["打印本页", "字号："], false).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        let c = PhraseSet::cached(["打印本页", "字号："], true).unwrap();
+        assert!(!Arc::ptr_eq(&a, &c));
+        let d = PhraseSet::cached(["打印本页"], false).unwrap();
+        assert_eq!(d.find_iter("字号:大 打印本页").collect::<Vec<_>>(), vec![(0, Span::new(11, 23))]);
+        assert!(PhraseSet::cached(["", " "], false).is_none());
     }
 
     #[test]

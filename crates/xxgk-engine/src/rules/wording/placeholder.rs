@@ -65,7 +65,7 @@ impl Rule for Placeholder {
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
         let phrases = &cx.settings().options.placeholders;
-        let Some(set) = PhraseSet::new(phrases.iter().map(String::as_str), true) else { return };
+        let Some(set) = PhraseSet::cached(phrases.iter().map(String::as_str), true) else { return };
         for (_, span) in set.find_iter(&report.text) {
             let Some(span) = placeholder(&report.text, span) else { continue };
             let phrase = report.slice(span);

@@ -68,8 +68,7 @@ fn extend(text: &str, end: usize) -> usize {
 
 /// Every piece of page furniture in the report, with what trails it.
 pub(crate) fn chrome_spans(report: &Report, phrases: &[String]) -> Vec<Span> {
-    // A dozen short phrases: building the automaton costs less than reading the file.
-    let Some(set) = PhraseSet::new(phrases.iter().map(String::as_str), false) else { return Vec::new() };
+    let Some(set) = PhraseSet::cached(phrases.iter().map(String::as_str), false) else { return Vec::new() };
     let text = &report.text;
     let mut out: Vec<Span> = Vec::new();
     for (_, span) in set.find_iter(text) {

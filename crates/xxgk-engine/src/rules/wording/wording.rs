@@ -91,7 +91,7 @@ impl Rule for Wording {
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
         let list = &cx.settings().options.wording;
-        let Some(set) = PhraseSet::new(list.iter().map(|s| s.wrong.as_str()), false) else { return };
+        let Some(set) = PhraseSet::cached(list.iter().map(|s| s.wrong.as_str()), false) else { return };
         for (i, span) in set.find_iter(&report.text) {
             let sub = &list[i];
             if excepted(&report.text, &sub.wrong, span) {
