@@ -20,7 +20,7 @@ use crate::{fix, inputs, json_bytes, no_reports, read_options, rules, Outcome, R
 use codespan_reporting::term::termcolor::Buffer;
 use rayon::prelude::*;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -499,11 +499,20 @@ fn run(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, 
         checked.iter().map(|c| cross::File { path: &c.counts.path, facts: c.facts.as_ref() }).collect();
     let extra = cross::pass(&files, previous, &resolver).map_err(config_error)?;
     drop(files);
+    // Files with cross-file findings are read and checked again, in parallel like the first pass.
+    let mut extra_of: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
     for (i, found) in extra {
-        if let (Some(input), Some(out)) = (collected.inputs.get(i), checked.get_mut(i)) {
-            step.rerender(input, out, found).map_err(config_error)?;
-        }
+        extra_of.entry(i).or_default().extend(found);
     }
+    let again: Vec<(&Input, &mut Checked, Vec<Diagnostic>)> = checked
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(i, out)| Some((collected.inputs.get(i)?, out, extra_of.remove(&i)?)))
+        .collect();
+    again
+        .into_par_iter()
+        .try_for_each(|(input, out, found)| step.rerender(input, out, found))
+        .map_err(config_error)?;
     output(&checked, &args, cx, fixing.is_some() && fix_output)
 }
 
