@@ -182,8 +182,10 @@ const MIN_SENTENCE: usize = 8;
 pub(crate) fn sentences(text: &str, year: i32, loc: &dyn Fn(Span) -> Loc) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
-    let ends =
-        text.char_indices().filter(|(_, c)| "。；;！!？?\n".contains(*c)).map(|(i, c)| (i, c.len_utf8()));
+    let ends = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '\n'))
+        .map(|(i, c)| (i, c.len_utf8()));
     for (end, width) in ends.chain([(text.len(), 0)]) {
         let sentence = &text[start..end];
         let base = start;
