@@ -78,12 +78,19 @@ pub struct Checker<'a> {
     settings: &'a Settings,
     pub(crate) current: Option<&'static RuleMeta>,
     diagnostics: Vec<Diagnostic>,
+    /// The report's repeated content, found once for the rules that need it (XG005, XG102).
+    duplication: std::cell::OnceCell<std::sync::Arc<crate::rules::Duplication>>,
 }
 
 impl<'a> Checker<'a> {
     /// A checker for one report.
     pub fn new(report: &'a Report, settings: &'a Settings) -> Checker<'a> {
-        Checker { report, settings, current: None, diagnostics: Vec::new() }
+        Checker { report, settings, current: None, diagnostics: Vec::new(), duplication: Default::default() }
+    }
+    /// The report's repeated content (computed on first use, then shared).
+    pub(crate) fn duplication(&self) -> std::sync::Arc<crate::rules::Duplication> {
+        let report = self.report;
+        self.duplication.get_or_init(|| std::sync::Arc::new(crate::rules::duplication(report))).clone()
     }
     /// The settings in force.
     pub fn settings(&self) -> &'a Settings {

@@ -11,6 +11,7 @@ mod fees;
 mod grouped;
 mod narrative;
 mod reading;
+pub(crate) use reading::duplicates::{duplication, Duplication};
 pub(crate) mod series;
 mod structure;
 mod tables;

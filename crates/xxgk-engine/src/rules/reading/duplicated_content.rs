@@ -1,5 +1,4 @@
 //! XG005 duplicated-content: the report text, or one section, appears twice.
-use crate::rules::reading::duplicates::duplication;
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use xxgk_model::Report;
 
@@ -38,7 +37,7 @@ impl Rule for DuplicatedContent {
         &DUPLICATED_CONTENT
     }
     fn check(&self, report: &Report, cx: &mut Checker<'_>) {
-        let dup = duplication(report);
+        let dup = cx.duplication();
         if let Some(w) = dup.whole {
             let n = w.lines;
             cx.report(

@@ -1,5 +1,4 @@
 //! XG102 section-order: sections out of the format's order, or repeated.
-use crate::rules::reading::duplicates::duplication;
 use crate::rules::reading::DUPLICATED_CONTENT;
 use crate::{declare_rule, Checker, Diagnostic, Rule, RuleMeta, Text};
 use xxgk_model::Report;
@@ -106,7 +105,7 @@ impl Rule for SectionOrder {
             );
         }
         // One cause, one diagnostic: repeats inside duplicated content are XG005's.
-        let dup = if cx.is_enabled(&DUPLICATED_CONTENT) { Some(duplication(report)) } else { None };
+        let dup = if cx.is_enabled(&DUPLICATED_CONTENT) { Some(cx.duplication()) } else { None };
         for (i, h) in report.headings.iter().enumerate() {
             let Some(first) = report.headings[..i].iter().find(|p| p.key == h.key) else { continue };
             if dup.as_ref().is_some_and(|d| d.covers_heading(report, i)) {
