@@ -48,6 +48,20 @@ fn the_corpus_page_counts_and_figures() {
     assert!(html.contains("<th>依申请公开申请量</th><td>208</td>"), "requests");
     // minijinja escapes `/` as `&#x2f;`.
     assert!(html.contains("17.2%（36&#x2f;209）"), "disclosure rate");
+    // The same figures in `--summary` JSON: a spreadsheet and the page agree.
+    let summary = Command::cargo_bin("xxgk")
+        .unwrap()
+        .args(["check", "--summary", "--format", "json"])
+        .arg(corpus())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&summary.stdout).unwrap();
+    let figures = &doc["summary"]["figures"];
+    assert_eq!(figures["requests_new"], 208.0);
+    assert_eq!(
+        (&figures["disclosure_rate"]["numerator"], &figures["disclosure_rate"]["denominator"]),
+        (&serde_json::json!(36.0), &serde_json::json!(209.0))
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
