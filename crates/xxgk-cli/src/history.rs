@@ -16,7 +16,7 @@ use crate::args::{HistoryArgs, HistoryFormat};
 use crate::check::{config_error, cross, write_output};
 use crate::inputs::{self, Input, Unreadable};
 use crate::render::csv::number;
-use crate::render::summary::FIGURE_COLUMNS;
+use crate::render::summary::{figure_cells, FIGURE_COLUMNS};
 use crate::{json_bytes, no_reports, read_options, write_stdout, Outcome, RunError};
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -418,29 +418,17 @@ fn csv_header() -> Vec<&'static str> {
 
 fn csv_row(issuer: &str, e: &Entry<'_>, lang: Lang) -> Vec<String> {
     let n = |v: Option<f64>| v.map_or_else(String::new, number);
-    let r = |v: Option<Ratio>| v.and_then(|r| r.value()).map_or_else(String::new, number);
-    let f = &e.facts.summary;
     let (diff, rate) = e.change();
     let problems: Vec<&str> = e.problems.iter().map(|(_, m)| m.get(lang)).collect();
-    vec![
+    let mut row = vec![
         issuer.to_string(),
         e.facts.year.map_or_else(String::new, |y| y.to_string()),
         e.facts.path.clone(),
         e.previous.map_or_else(String::new, |p| p.path.clone()),
-        n(f.requests_new),
-        n(f.carried_over),
-        n(f.outcome_total),
-        n(f.carried_forward),
-        r(f.disclosure_rate),
-        n(f.reviews),
-        r(f.review_correction_rate),
-        n(f.lawsuits),
-        r(f.litigation_correction_rate),
-        n(f.fees_wan),
-        n(diff),
-        n(rate),
-        problems.join("; "),
-    ]
+    ];
+    row.extend(figure_cells(Some(&e.facts.summary)));
+    row.extend([n(diff), n(rate), problems.join("; ")]);
+    row
 }
 
 /// One row a report: the issuers' in the order of the human form, then those without an issuer.

@@ -211,7 +211,8 @@ pub const FIGURE_COLUMNS: [&str; 10] = [
     "fees_wan",
 ];
 
-fn figure_cells(f: Option<&Figures>) -> Vec<String> {
+/// The figure columns' cells of one report (empty without figures), in [`FIGURE_COLUMNS`] order.
+pub(crate) fn figure_cells(f: Option<&Figures>) -> Vec<String> {
     let n = |v: Option<f64>| v.map_or_else(String::new, number);
     let r = |v: Option<Ratio>| v.and_then(|r| r.value()).map_or_else(String::new, number);
     match f {
