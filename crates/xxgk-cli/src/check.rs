@@ -402,6 +402,31 @@ fn summary_format(args: &CheckArgs) -> Result<(), RunError> {
     .into())
 }
 
+/// The inputs of a `check` or `history` run: the paths (`.` when none), walked with the
+/// `--exclude` globs; a directory without reports is said on standard error.
+pub(crate) fn collect_inputs(
+    paths: &[PathBuf],
+    stdin_filename: Option<&str>,
+    exclude: &[String],
+    lang: Lang,
+) -> Result<inputs::Inputs, RunError> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let walk = inputs::Walk { exclude: exclude.to_vec(), threads: rayon::current_num_threads() };
+    let collected = inputs::collect_with(paths, stdin_filename, &walk).map_err(|e| {
+        miette::miette!(
+            help = "例如 --exclude 'drafts/' 或 --exclude '*.bak.txt' / e.g. --exclude 'drafts/' or --exclude '*.bak.txt'",
+            "--exclude {}: {}",
+            e.glob,
+            e.reason
+        )
+    })?;
+    for dir in &collected.empty_dirs {
+        no_reports(dir, lang);
+    }
+    Ok(collected)
+}
+
 pub(crate) fn check(args: CheckArgs, cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, RunError> {
     summary_format(&args)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -431,19 +456,7 @@ fn run(args: CheckArgs, mut cx: Ctx, cli_lang: Option<Lang>) -> Result<Outcome, 
         None => None,
     };
     let options = read_options(args.read.encoding.as_ref())?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let walk = inputs::Walk { exclude: args.exclude.clone(), threads: rayon::current_num_threads() };
-    let collected = inputs::collect_with(&paths, args.read.stdin_filename.as_deref(), &walk).map_err(|e| {
-        miette::miette!(
-            help = "例如 --exclude 'drafts/' 或 --exclude '*.bak.txt' / e.g. --exclude 'drafts/' or --exclude '*.bak.txt'",
-            "--exclude {}: {}",
-            e.glob,
-            e.reason
-        )
-    })?;
-    for dir in &collected.empty_dirs {
-        no_reports(dir, cx.lang);
-    }
+    let collected = collect_inputs(&args.paths, args.read.stdin_filename.as_deref(), &args.exclude, cx.lang)?;
     let fixing = (args.fix || args.unsafe_fixes || args.diff)
         .then_some((if args.unsafe_fixes { fix::Mode::Unsafe } else { fix::Mode::Safe }, args.diff));
     // A fixing run prints diffs (or the fixed standard input) instead of the findings.

@@ -17,12 +17,12 @@ use crate::check::{config_error, cross, write_output};
 use crate::inputs::{self, Input, Unreadable};
 use crate::render::csv::number;
 use crate::render::summary::{figure_cells, FIGURE_COLUMNS};
-use crate::{json_bytes, no_reports, read_options, write_stdout, Outcome, RunError};
+use crate::{json_bytes, read_options, write_stdout, Outcome, RunError};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 use xxgk_engine::config::{ConfigError, Overrides, Resolver};
 use xxgk_engine::series::{self, Facts};
@@ -165,19 +165,8 @@ fn run(args: &HistoryArgs, cli_lang: Option<Lang>) -> Result<Outcome, RunError> 
         None => resolver.resolve(Path::new(".")).map_err(config_error)?.lang,
     };
     let options = read_options(args.read.encoding.as_ref())?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let walk = inputs::Walk { exclude: args.exclude.clone(), threads: rayon::current_num_threads() };
-    let collected = inputs::collect_with(&paths, args.read.stdin_filename.as_deref(), &walk).map_err(|e| {
-        miette::miette!(
-            help = "例如 --exclude 'drafts/' 或 --exclude '*.bak.txt' / e.g. --exclude 'drafts/' or --exclude '*.bak.txt'",
-            "--exclude {}: {}",
-            e.glob,
-            e.reason
-        )
-    })?;
-    for dir in &collected.empty_dirs {
-        no_reports(dir, lang);
-    }
+    let collected =
+        crate::check::collect_inputs(&args.paths, args.read.stdin_filename.as_deref(), &args.exclude, lang)?;
     let read: Result<Vec<Read>, ConfigError> = collected
         .inputs
         .par_iter()
