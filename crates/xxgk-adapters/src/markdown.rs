@@ -23,14 +23,14 @@ use xxgk_model::{Format, Report, Segment, Span};
 pub const WRAP_WIDTH: usize = 15;
 
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+    Regex::new(r"^(?:[-—–－―]+\s*[0-9０-９]{1,4}\s*[-—–－―]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,4}\s*页)?|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4})$")
         .unwrap()
 });
 static SEPARATOR_ROW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$").unwrap());
 static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:#|\||[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[-*+]\s)",
+        r"^(?:#|\||[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+[、.．]|[-*+]\s)",
     )
     .unwrap()
 });

@@ -68,6 +68,12 @@ fn main() -> ExitCode {
     // Messages hold Chinese and English; wrapping them at the terminal width splits words.
     let _ =
         miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())));
+    // Compiling the patterns is most of a one-report check: done on two more threads from the
+    // start, it overlaps parsing the command line, reading the config and the report. Nothing
+    // waits for them (an argument `check` of another command only compiles them for nothing).
+    if std::env::args_os().skip(1).any(|a| a == "check") {
+        prepare_in_background();
+    }
     match run(help_zh::parse()) {
         Ok(outcome) => outcome.exit_code(),
         Err(RunError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -86,15 +92,7 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
     let lang = cli.lang.unwrap_or_default();
     let color = cli.color.enabled();
     match cli.command {
-        Command::Check(args) => {
-            // Compiling the patterns is most of a one-report check: done on a second thread, it
-            // overlaps reading the config and the report. Nothing waits for it.
-            let _ = std::thread::Builder::new().spawn(|| {
-                xxgk_adapters::recognise::prepare();
-                xxgk_engine::rules::prepare();
-            });
-            check::check(*args, Ctx { lang, color }, cli.lang)
-        }
+        Command::Check(args) => check::check(*args, Ctx { lang, color }, cli.lang),
         Command::History(args) => history::history(&args, cli.lang),
         Command::Extract(args) => commands::extract_cmd(args, lang),
         Command::Rules(args) => commands::rules_cmd(&args, lang),
@@ -103,6 +101,26 @@ fn run(cli: Cli) -> Result<Outcome, RunError> {
         Command::Init(args) => init::init(&args, lang),
         Command::Completions(args) => completions::completions(&args),
         Command::Server(_) => server::server(cli.lang),
+    }
+}
+
+/// Two threads take the compilation steps of the reader and of the rules in the order a check
+/// needs them; the check itself compiles whatever it reaches first (each pattern is compiled
+/// once, whoever gets there).
+fn prepare_in_background() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let work = || loop {
+        let i = NEXT.fetch_add(1, Ordering::Relaxed);
+        let adapters = xxgk_adapters::recognise::PREPARE;
+        let step = adapters.get(i).or_else(|| xxgk_engine::rules::PREPARE.get(i - adapters.len()));
+        match step {
+            Some(step) => step(),
+            None => return,
+        }
+    };
+    for _ in 0..2 {
+        let _ = std::thread::Builder::new().spawn(work);
     }
 }
 

@@ -41,10 +41,16 @@ impl Kind {
 
 /// The year in a title, and what comes before and after it.
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)(?:19|20)\d{2} ?年度?(.*?)(?:政府信息公开|政务公开|信息公开|$)").expect("valid regex")
+    Regex::new(r"^(.*?)(?:19|20)[0-9０-９]{2} ?年度?(.*?)(?:政府信息公开|政务公开|信息公开|$)")
+        .expect("valid regex")
 });
 
 /// A name without quotes, brackets or the "关于" of "某县人民政府关于2023年…".
+/// Compile the title pattern now (see [`crate::rules::PREPARE`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&TITLE_YEAR);
+}
+
 fn clean(name: &str) -> &str {
     let name = name.trim().trim_matches(|c: char| c.is_whitespace() || "《》“”\"'".contains(c));
     name.strip_suffix("关于").unwrap_or(name).trim()

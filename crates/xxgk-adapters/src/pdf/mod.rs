@@ -137,7 +137,7 @@ fn media_box(doc: &lopdf::Document, id: lopdf::ObjectId) -> (f32, f32) {
 /// Page numbers and footers, whitespace removed.
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[-—–－―_]*\d{1,4}[-—–－―_]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|(?i:page)\d{1,4}(?:(?i:of)\d{1,4})?)$",
+        r"^(?:[-—–－―_]*[0-9０-９]{1,4}[-—–－―_]*|第[0-9０-９]{1,4}页(?:[,，/]?共[0-9０-９]{1,4}页)?|[0-9０-９]{1,4}/[0-9０-９]{1,4}|(?i:page)[0-9０-９]{1,4}(?:(?i:of)[0-9０-９]{1,4})?)$",
     )
     .unwrap()
 });

@@ -3,7 +3,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 use xxgk_model::{Date, Field, Meta, Period, Section, SectionKey, Span};
 
-const DATE: &str = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?";
+const DATE: &str = r"([0-9０-９]{4})\s*[-年/.]\s*([0-9０-９]{1,2})\s*[-月/.]\s*([0-9０-９]{1,2})\s*日?";
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:发布时间|发布日期|发布于|公开日期|公开时间|发文日期)\s*[:：]?\s*{DATE}"))
@@ -13,21 +13,53 @@ static WRITTEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"成文日期\s*[:：]?\s*{DATE}")).unwrap());
 /// A date at the top of a page followed by a clock time ("2024-01-22 15:37 信息来源").
 static STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"{DATE}\s+\d{{1,2}}\s*[:：]\s*\d{{2}}")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"{DATE}\s+[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}")).unwrap());
 /// A line that is only a date: the date under the signature.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t\u{3000}]*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[ \t\u{3000}]*\r?$")
+    Regex::new(r"(?m)^[ \t\u{3000}]*([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日[ \t\u{3000}]*\r?$")
         .unwrap()
 });
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{DATE}\s*起?\s*(?:至|到|—+|-|－|~|～)\s*{DATE}")).unwrap());
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:发布机构|信息来源|发文机关|来源)[ \t\u{3000}]*[:：][ \t\u{3000}]*([^\s:：|]{2,40})")
+    Regex::new(r"(?:发布机构|信息来源|发文机关|来源)[ \t\u{3000}]*[:：][ \t\u{3000}]*([^\s:：|]{2,})")
         .unwrap()
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)[0-9０-９]{2})\s*年").unwrap());
+/// `ISSUER`'s name is at most this many characters (the pattern leaves the bound to the code:
+/// a counted repetition is compiled as that many copies of its class).
+const ISSUER_CHARS: usize = 40;
+/// `PUBLISHES`'s name is at most this many characters.
+const PUBLISHES_CHARS: usize = 40;
 static PUBLISHES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"现(?:予)?公布([^，。,\s]{2,40}?)(?:19|20)\d{2}\s*年").unwrap());
+    LazyLock::new(|| Regex::new(r"现(?:予)?公布([^，。,\s]{2,}?)(?:19|20)[0-9０-９]{2}\s*年").unwrap());
+
+/// Compile the metadata patterns now (see [`super::PREPARE`]).
+pub(super) fn prepare() {
+    for re in [&PUBLISHED, &WRITTEN, &STAMP, &SIGNATURE, &PERIOD, &ISSUER, &YEAR, &PUBLISHES] {
+        LazyLock::force(re);
+    }
+}
+
+/// The first `n` characters of `s`.
+fn clip_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// The first match of `re` in `hay` whose group 1 has at most `chars` characters, as
+/// `re` with that group's repetition bounded would find it: a match whose group is longer
+/// is no match at its start, and the search goes on from the next character.
+fn first_within<'h>(re: &Regex, hay: &'h str, chars: usize) -> Option<regex::Captures<'h>> {
+    let mut at = 0;
+    loop {
+        let caps = re.captures_at(hay, at)?;
+        if caps.get(1).is_some_and(|g| g.as_str().chars().count() <= chars) {
+            return Some(caps);
+        }
+        let start = caps.get(0)?.start();
+        at = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+    }
+}
 
 fn date_at(caps: &regex::Captures<'_>, first: usize) -> Option<(Date, Span)> {
     let y = caps.get(first)?.as_str().parse().ok()?;
@@ -133,7 +165,10 @@ pub fn find_meta(text: &str, sections: &[Section], report_end: usize) -> Meta {
         .captures_iter(front)
         .filter_map(|c| c.get(1))
         .find(|m| !m.as_str().starts_with("20"))
-        .map(|m| field(m.as_str().to_string(), Span::new(m.start(), m.end())))
+        .map(|m| {
+            let name = clip_chars(m.as_str(), ISSUER_CHARS);
+            field(name.to_string(), Span::new(m.start(), m.start() + name.len()))
+        })
         .or_else(|| {
             let t = meta.title.as_ref()?;
             let c = YEAR.captures(&t.value)?;
@@ -153,7 +188,7 @@ pub fn find_meta(text: &str, sections: &[Section], report_end: usize) -> Meta {
             Some(field(name.to_string(), Span::new(s, s + name.len())))
         })
         .or_else(|| {
-            let c = PUBLISHES.captures(body)?;
+            let c = first_within(&PUBLISHES, body, PUBLISHES_CHARS)?;
             let m = c.get(1)?;
             Some(field(m.as_str().to_string(), Span::new(m.start(), m.end())))
         });

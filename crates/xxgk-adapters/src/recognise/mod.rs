@@ -25,13 +25,20 @@ static OUTDATED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Compile now the patterns recognition uses after the headings and metadata (the tables',
-/// the 2019 template's, the prose counts'): run on another thread while a first report is read
-/// and its headings found, this overlaps their compilation with that work.
-pub fn prepare() {
-    tables::prepare();
+/// Steps that compile now the patterns recognition uses, in the order a report needs them
+/// (headings, metadata, tables, the 2019 template's phrases, the prose counts). Each is
+/// idempotent and cheap once done; run on other threads while a first report is read, they
+/// overlap their compilation with that work (see `xxgk check`).
+pub const PREPARE: &[fn()] =
+    &[sections::prepare, meta::prepare, tables::prepare, outdated, narrative::prepare];
+
+fn outdated() {
     LazyLock::force(&OUTDATED);
-    narrative::prepare();
+}
+
+/// Every step of [`PREPARE`], on this thread.
+pub fn prepare() {
+    PREPARE.iter().for_each(|step| step());
 }
 
 /// Fill `report.meta`, `headings`, `sections`, `tables`, `inferences` and `problems` from `report.text`.

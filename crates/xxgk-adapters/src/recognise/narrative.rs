@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use xxgk_model::{InferenceStatus, Span, Value};
 
 static COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+)\s*(?:件次|人次|件|个|条|次|项|篇|份|起|宗)").unwrap());
+    LazyLock::new(|| Regex::new(r"([0-9０-９]+)\s*(?:件次|人次|件|个|条|次|项|篇|份|起|宗)").unwrap());
 
 /// Compile the count pattern now (see [`super::prepare`]).
 pub(super) fn prepare() {

@@ -32,13 +32,44 @@ static EXACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:第)?\(?([一二三四五六])(?:\)|、|\.|:|部分)?({})", titles.join("|"))).unwrap()
 });
 
+/// A short line: its title has at most [`LOOSE_CHARS`] characters (checked in code: a counted
+/// repetition is compiled as that many copies of its class).
 static LOOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?([一二三四五六])(?:\)|、|\.)(.{2,40})$").unwrap());
+    LazyLock::new(|| Regex::new(r"^\(?([一二三四五六])(?:\)|、|\.)(.{2,})$").unwrap());
+const LOOSE_CHARS: usize = 40;
 
-/// Inline, a heading worded otherwise still ends in 情况 / 事项 / 措施 within a short run.
+/// Inline, a heading worded otherwise still ends in 情况 / 事项 / 措施 within a short run: at
+/// most [`INLINE_CHARS`] characters before the ending word ([`inline`] keeps to that bound).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(?([一二三四五六])(?:\)|、|\.)([^。；;:：!?！？0-9()]{2,28}?(?:情况|事项|措施))").unwrap()
+    Regex::new(r"\(?([一二三四五六])(?:\)|、|\.)([^。；;:：!?！？0-9()]{2}[^。；;:：!?！？0-9()]*?(?:情况|事项|措施))")
+        .unwrap()
 });
+const INLINE_CHARS: usize = 28;
+
+/// The matches of [`INLINE`] in `hay` whose title has at most [`INLINE_CHARS`] characters
+/// before its ending word, as the pattern with the gap bounded (`{2,28}?`) would find them: a
+/// match with a longer title is no match at its start, and the search goes on from the next
+/// character.
+fn inline(hay: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let caps = INLINE.captures_at(hay, at)?;
+        let whole = caps.get(0)?;
+        // The ending word is two characters.
+        if caps[2].chars().count() <= INLINE_CHARS + 2 {
+            at = whole.end();
+            return Some(caps);
+        }
+        at = whole.start() + hay[whole.start()..].chars().next().map_or(1, char::len_utf8);
+    })
+}
+
+/// Compile the heading patterns now (see [`super::PREPARE`]).
+pub(super) fn prepare() {
+    LazyLock::force(&EXACT);
+    LazyLock::force(&INLINE);
+    LazyLock::force(&LOOSE);
+}
 
 /// Whether a match at original offset `at` may start a heading: at a line start, or after
 /// whitespace, sentence punctuation or a table's digits (one-line pages).
@@ -92,7 +123,7 @@ pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
         });
     }
     // Headings worded otherwise (a typo, an extra word): inline, naming the section's topic.
-    for caps in INLINE.captures_iter(&folded.text) {
+    for caps in inline(&folded.text) {
         let whole = caps.get(0).unwrap();
         let start = folded.orig(whole.start());
         if !starts_heading(text, start) || out.iter().any(|h| h.span.contains(Span::empty(start))) {
@@ -127,7 +158,7 @@ pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
             continue;
         }
         let f = super::fold::fold_str(trimmed);
-        let Some(caps) = LOOSE.captures(&f) else { continue };
+        let Some(caps) = LOOSE.captures(&f).filter(|c| c[2].chars().count() <= LOOSE_CHARS) else { continue };
         let Some(key) = numeral_key(&caps[1]) else { continue };
         let title = &caps[2];
         if !KEYWORDS[key.index()].iter().any(|k| title.contains(k)) || title.contains("数量") {

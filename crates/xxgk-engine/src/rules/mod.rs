@@ -42,13 +42,20 @@ pub fn all() -> &'static [&'static dyn Rule] {
 /// use. A one-report check spends most of its time compiling them; run on another thread while
 /// the report is read, this work overlaps the reading. Idempotent and cheap after the first call.
 pub fn prepare() {
-    // In the order the rules run.
-    structure::prepare();
-    fees::prepare();
-    dates::prepare();
-    narrative::prepare();
-    wording::prepare();
+    PREPARE.iter().for_each(|step| step());
 }
+
+/// The steps of [`prepare`], in the order the rules run, then the cross-year facts' patterns:
+/// several threads may take them in turn.
+pub const PREPARE: &[fn()] = &[
+    structure::prepare,
+    fees::prepare,
+    dates::prepare,
+    narrative::prepare,
+    wording::prepare,
+    crate::series::prepare,
+    crate::issuer::prepare,
+];
 
 /// A built-in rule's metadata by code or name.
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {

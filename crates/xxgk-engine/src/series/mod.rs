@@ -20,6 +20,7 @@ mod rollup;
 
 pub use facts::{number, CellFact, CellKey, Facts, Figure, FigureSpec, Loc, TableCell, FIGURES, TABLE_CELLS};
 pub use pairing::{apply, pair, path_matches, Pairing, SeriesEntry};
+pub(crate) use prose::prepare;
 pub use prose::{similarity, SectionPrint, Sentence, MIN_SHINGLES, SKETCH};
 pub use rollup::{apply_rollup, check_entries, rollups, EntryError, Rollup, RollupEntry};
 

@@ -173,10 +173,16 @@ pub fn similarity(a: &SectionPrint, b: &SectionPrint) -> f64 {
 }
 
 /// A year written as a year: four digits not inside a longer number, then 年.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").expect("valid regex"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9０-９]{2}) ?年").expect("valid regex"));
 
 /// Shorter sentences (in characters) are not compared: a lone "2022年" says nothing.
 const MIN_SENTENCE: usize = 8;
+
+/// Compile the year pattern now (see [`crate::rules::PREPARE`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&YEAR);
+}
 
 /// The sentences of `text` that name `year` or `year − 1`.
 pub(crate) fn sentences(text: &str, year: i32, loc: &dyn Fn(Span) -> Loc) -> Vec<Sentence> {

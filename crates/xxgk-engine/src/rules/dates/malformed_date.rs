@@ -33,16 +33,18 @@ pub(crate) struct MalformedDate;
 
 /// A year glued to its month: "202011月" (a plausible year, then a month 1–12, then 月).
 static GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})(0?[1-9]|1[0-2])月").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9０-９]{2})(0?[1-9]|1[0-2])月").expect("valid regex"));
 
 /// A Chinese date: optional "YYYY年", then "M月", optional "D日".
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(\d{4}) ?年 ?)?(\d{1,2}) ?月(?: ?(\d{1,2}) ?[日号])?").expect("valid regex")
+    Regex::new(r"(?:([0-9０-９]{4}) ?年 ?)?([0-9０-９]{1,2}) ?月(?: ?([0-9０-９]{1,2}) ?[日号])?")
+        .expect("valid regex")
 });
 
 /// A numeric date: "2023-02-30", "2023/2/30", "2023.02.30" (one separator throughout).
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("valid regex"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9０-９]{4})([-/.])([0-9０-９]{1,2})([-/.])([0-9０-９]{1,2})").expect("valid regex")
+});
 
 /// One malformed date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

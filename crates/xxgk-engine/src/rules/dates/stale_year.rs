@@ -37,7 +37,8 @@ pub(crate) struct StaleYear;
 
 /// "本年度（2022年）": this-year words, a short gap without a clause break, then a year.
 static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(本年度|本年|今年)([^，,。；;！!？?\n\d]{0,4}?)((?:19|20)\d{2}) ?年").expect("valid regex")
+    Regex::new(r"(本年度|本年|今年)([^，,。；;！!？?\n0-9０-９]{0,4}?)((?:19|20)[0-9０-９]{2}) ?年")
+        .expect("valid regex")
 });
 
 /// A forward-looking marker that opens a sentence about next year's plans.
@@ -46,7 +47,8 @@ static FORWARD: LazyLock<Regex> =
 
 /// A year followed, in the same clause, by a verb of intent.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2}) ?年度?[^，,。；;！!？?\n]{0,12}?(?:将|计划|拟|力争)").expect("valid regex")
+    Regex::new(r"((?:19|20)[0-9０-９]{2}) ?年度?[^，,。；;！!？?\n]{0,12}?(?:将|计划|拟|力争)")
+        .expect("valid regex")
 });
 
 /// Words that make a year a point of comparison, not the year meant ("与2022年", "比2022年").

@@ -37,7 +37,8 @@ declare_rule! {
 pub(crate) struct YearMismatch;
 
 /// A year as written: "2023年", "2023 年度".
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").expect("valid regex"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9０-９]{2}) ?年").expect("valid regex"));
 
 /// Where a year comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -38,19 +38,22 @@ pub(crate) struct NarrativeAppeals;
 
 /// "行政复议案件2件", "行政诉讼1起".
 static TERM_THEN_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(行政复议|行政诉讼)(?:案件|申请|案)?(?:共|数|数量|为|[：:])*\s*(\d+)\s*(?:件|起|宗|个|次)")
-        .expect("valid regex")
+    Regex::new(
+        r"(行政复议|行政诉讼)(?:案件|申请|案)?(?:共|数|数量|为|[：:])*\s*([0-9０-９]+)\s*(?:件|起|宗|个|次)",
+    )
+    .expect("valid regex")
 });
 
 /// "2件行政复议", "1起行政诉讼案件".
 static COUNT_THEN_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+)\s*(?:件|起|宗|个|次)[^，,。；;、\d]{0,2}?(行政复议|行政诉讼)").expect("valid regex")
+    Regex::new(r"([0-9０-９]+)\s*(?:件|起|宗|个|次)[^，,。；;、0-9０-９]{0,2}?(行政复议|行政诉讼)")
+        .expect("valid regex")
 });
 
 /// "没有因信息公开工作被申请行政复议、提起行政诉讼": a negation, then the kinds it covers up to the clause end.
 static NONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:没有|未|无)(?:发生|出现|收到|接到|产生)?[^，,。；;\d]{0,20}?(?:行政复议|行政诉讼)[^，,。；;\d]*",
+        r"(?:没有|未|无)(?:发生|出现|收到|接到|产生)?[^，,。；;0-9０-９]{0,20}?(?:行政复议|行政诉讼)[^，,。；;0-9０-９]*",
     )
     .expect("valid regex")
 });

@@ -41,17 +41,19 @@ pub(crate) struct NarrativePercent;
 
 /// A count with its unit: "500条", "128件次".
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+)\s*(件次|人次|件|条|个|次|人|家|篇|期|场|项|份|批|起|宗)").expect("valid regex")
+    Regex::new(r"([0-9０-９]+)\s*(件次|人次|件|条|个|次|人|家|篇|期|场|项|份|批|起|宗)").expect("valid regex")
 });
 
 /// A share: "占比20%", "占全部信息的29.9%".
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"占(?:比)?[^，,。；;%％\d]{0,12}?(\d+(?:\.\d+)?)\s*[%％]").expect("valid regex")
+    Regex::new(r"占(?:比)?[^，,。；;%％0-9０-９]{0,12}?([0-9０-９]+(?:\.[0-9０-９]+)?)\s*[%％]")
+        .expect("valid regex")
 });
 
 /// A year-on-year change: "同比增长25%".
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"同比(增长|增加|上升|提高|下降|减少|降低)了?\s*(\d+(?:\.\d+)?)\s*[%％]").expect("valid regex")
+    Regex::new(r"同比(增长|增加|上升|提高|下降|减少|降低)了?\s*([0-9０-９]+(?:\.[0-9０-９]+)?)\s*[%％]")
+        .expect("valid regex")
 });
 
 /// Marks a count as last year's: "上年80件", "去年同期为80件".

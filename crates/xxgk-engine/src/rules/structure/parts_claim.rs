@@ -30,10 +30,15 @@ declare_rule! {
 /// XG105.
 pub(crate) struct PartsClaim;
 
-static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:包括|包含|分为|分成|共有|共分|共|由)[^。；;\n]{0,300}?([一二两三四五六七八九十]|\d{1,2})\s*个?(?:部分|方面内容)")
-        .expect("XG105 pattern")
+/// The word that opens a claim (包括 / 分为 / 共 …).
+static CLAIM_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"包括|包含|分为|分成|共有|共分|共|由").expect("XG105 pattern"));
+/// The count that ends it: 六个部分, 6 个方面内容.
+static CLAIM_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([一二两三四五六七八九十]|[0-9０-９]{1,2})\s*个?(?:部分|方面内容)").expect("XG105 pattern")
 });
+/// Characters allowed between the opening word and the count, within one clause.
+const CLAIM_GAP: usize = 300;
 
 /// A Chinese numeral or digits up to 99, as a number.
 fn numeral(s: &str) -> Option<usize> {
@@ -78,10 +83,27 @@ pub(crate) fn claim(report: &Report) -> Option<(usize, Span)> {
     if !intro.contains("部分") && !intro.contains("方面内容") {
         return None;
     }
-    let caps = CLAIM.captures(intro)?;
-    let m = caps.get(1)?;
-    let whole = caps.get(0)?;
-    Some((numeral(m.as_str())?, Span::new(m.start(), whole.end())))
+    // The first opening word followed, within the same clause and CLAIM_GAP characters, by a
+    // count (the count nearest to it): as `(?:包括|…)[^。；;\n]{0,300}?(count)` would match,
+    // without compiling three hundred copies of the gap.
+    for start in CLAIM_START.find_iter(intro) {
+        let rest = &intro[start.end()..];
+        let mut limit = rest.len();
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if n == CLAIM_GAP || matches!(c, '。' | '；' | ';' | '\n') {
+                limit = i;
+                break;
+            }
+        }
+        let caps = CLAIM_COUNT.captures_at(intro, start.end())?;
+        let whole = caps.get(0)?;
+        if whole.start() - start.end() > limit {
+            continue;
+        }
+        let m = caps.get(1)?;
+        return Some((numeral(m.as_str())?, Span::new(m.start(), whole.end())));
+    }
+    None
 }
 
 impl Rule for PartsClaim {

@@ -36,17 +36,18 @@ pub(crate) struct MalformedDocumentNumber;
 
 /// 〔 then the year run into the serial: 〔202130号.
 static NO_CLOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"〔((?:19|20)\d{2})(\d{1,4})\s*号").expect("XG606"));
+    LazyLock::new(|| Regex::new(r"〔((?:19|20)[0-9０-９]{2})([0-9０-９]{1,4})\s*号").expect("XG606"));
 /// 〔2021〕 then the serial, then whatever follows (号 or not).
 static BRACKETED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"〔((?:19|20)\d{2})〕\s*(\d{0,4})\s*(号?)").expect("XG606"));
+    LazyLock::new(|| Regex::new(r"〔((?:19|20)[0-9０-９]{2})〕\s*([0-9０-９]{0,4})\s*(号?)").expect("XG606"));
 /// A Han issuer prefix, the year in other brackets, serial, 号.
 static OTHER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}([〔\(（\[【［])((?:19|20)\d{2})([〕\)）\]】］])\s*(\d{1,4})\s*号").expect("XG606")
+    Regex::new(r"\p{Han}([〔\(（\[【［])((?:19|20)[0-9０-９]{2})([〕\)）\]】］])\s*([0-9０-９]{1,4})\s*号")
+        .expect("XG606")
 });
 /// An issuer prefix and a well-formed number.
 static WELL_FORMED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{Han}{2,10})〔(\d{4})〕(\d{1,4})号").expect("XG606"));
+    LazyLock::new(|| Regex::new(r"(\p{Han}{2,10})〔([0-9０-９]{4})〕([0-9０-９]{1,4})号").expect("XG606"));
 
 /// Numbers the format's readers cite, with their issuer prefix and the words that identify them.
 const KNOWN: &[(&str, &str, &str, &[&str])] = &[

@@ -3,7 +3,7 @@
 //!
 //! The lists come from the settings, the same for every file of a run: [`PhraseSet::cached`]
 //! builds each list's automaton once per process and hands out the same one after that.
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::{Arc, Mutex};
 use xxgk_model::Span;
 
@@ -60,7 +60,10 @@ impl PhraseSet {
         if patterns.is_empty() {
             return None;
         }
+        // A contiguous NFA: built in a fraction of a DFA's time (it is built at every start),
+        // and searched nearly as fast behind the prefilter.
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(ascii_case_insensitive)
             .build(&patterns)
