@@ -232,4 +232,26 @@ mod tests {
         let m = find_meta(text, &[], text.len());
         assert!(m.issuer.is_none());
     }
+
+    #[test]
+    fn an_issuer_name_is_cut_at_forty_characters() {
+        let name = "甲".repeat(45);
+        let text = format!("信息来源: {name}\n");
+        let issuer = find_meta(&text, &[], text.len()).issuer.unwrap();
+        assert_eq!(issuer.value, "甲".repeat(40));
+        assert_eq!(&text[issuer.span.range()], "甲".repeat(40));
+    }
+
+    #[test]
+    fn a_published_name_has_at_most_forty_characters() {
+        assert_eq!(
+            first_within(&PUBLISHES, "现予公布某局2023年", 40).map(|c| c[1].to_string()),
+            Some("某局".into())
+        );
+        let far = format!("现予公布{}2023年", "甲".repeat(41));
+        assert!(first_within(&PUBLISHES, &far, 40).is_none());
+        // A later 现公布 within reach is found.
+        let later = format!("现公布{}现公布某局2023年", "甲".repeat(41));
+        assert_eq!(first_within(&PUBLISHES, &later, 40).map(|c| c[1].to_string()), Some("某局".into()));
+    }
 }

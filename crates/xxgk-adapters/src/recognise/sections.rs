@@ -214,6 +214,30 @@ pub fn build_sections(text_len: usize, headings: &[Heading]) -> Vec<Section> {
 mod tests {
     use super::*;
 
+    /// The titles of the headings found in `text`, with whether each is canonical.
+    fn titles(text: &str) -> Vec<(String, bool)> {
+        find_headings(text, &Folded::new(text)).into_iter().map(|h| (h.title, h.canonical)).collect()
+    }
+
+    #[test]
+    fn an_inline_heading_worded_otherwise_has_a_short_title() {
+        // 收到和处理 … 申请 is 7 characters before 情况, plus the padding.
+        let title = |n: usize| format!("收到和处理{}申请情况", "甲".repeat(n));
+        let inline = |n: usize| format!("正文。三、{}正文。", title(n));
+        assert_eq!(titles(&inline(28 - 7)), [(title(28 - 7), false)]);
+        assert_eq!(titles(&inline(28 - 6)), []);
+        // A run too long to be a heading hides none that starts within it.
+        let inner = format!("正文。一、{} 三、{}。", "甲".repeat(40), title(0));
+        assert_eq!(titles(&inner), [(title(0), false)]);
+    }
+
+    #[test]
+    fn a_short_line_heading_has_at_most_forty_characters() {
+        let line = |n: usize| format!("正文\n五、存在问题{}\n", "甲".repeat(n));
+        assert_eq!(titles(&line(36)).len(), 1);
+        assert_eq!(titles(&line(37)), []);
+    }
+
     #[test]
     fn loose_start_is_what_loose_needs() {
         for line in ["(一)其他", "（二）其他", "三、其他", "四．其他", "五 、 x", "六|.abc"]

@@ -141,6 +141,31 @@ impl Rule for PartsClaim {
 mod tests {
     use super::*;
 
+    /// The claim in an introduction (no headings: the whole text is the introduction).
+    fn claimed(intro: &str) -> Option<(usize, String)> {
+        let report = crate::rules::structure::testing::report(intro);
+        claim(&report).map(|(n, span)| (n, intro[span.range()].to_string()))
+    }
+
+    #[test]
+    fn a_claim_is_the_first_count_after_its_word_within_one_clause() {
+        assert_eq!(claimed("本报告包括总体情况等六个部分。"), Some((6, "六个部分".to_string())));
+        assert_eq!(claimed("本报告共 6 个方面内容。"), Some((6, "6 个方面内容".to_string())));
+        // The clause ends before the count: the word opens no claim, a later one does.
+        assert_eq!(claimed("本报告包括总体情况。全文分为五个部分。"), Some((5, "五个部分".to_string())));
+        assert_eq!(claimed("本报告包括总体情况。五个部分。"), None);
+    }
+
+    #[test]
+    fn a_claim_has_at_most_three_hundred_characters_between_its_word_and_its_count() {
+        let gap = |n: usize| format!("本报告包括{}六个部分。", "字".repeat(n));
+        assert_eq!(claimed(&gap(CLAIM_GAP)).map(|c| c.0), Some(6));
+        assert_eq!(claimed(&gap(CLAIM_GAP + 1)), None);
+        // A nearer word after a far one still opens the claim.
+        let far = format!("本报告包括{}，由六个部分组成。", "字".repeat(CLAIM_GAP));
+        assert_eq!(claimed(&far).map(|c| c.0), Some(6));
+    }
+
     #[test]
     fn numerals() {
         let cases = [("六", 6), ("两", 2), ("十", 10), ("十二", 12), ("二十", 20), ("6", 6), ("12", 12)];
