@@ -39,7 +39,10 @@ impl Loc {
         let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
         let line_text = source[line_start..line_end].trim_end_matches('\r');
         let skip = (column - 1).saturating_sub(EXCERPT_BEFORE);
-        let window: String = line_text.chars().skip(skip).take(EXCERPT_BEFORE + EXCERPT_SPAN).collect();
+        // Sliced, not collected char by char: the string is kept (in every report's facts for
+        // the whole run) at its exact size.
+        let from = line_text.char_indices().nth(skip).map_or(line_text.len(), |(i, _)| i);
+        let window = clip_chars(&line_text[from..], EXCERPT_BEFORE + EXCERPT_SPAN).to_string();
         Loc {
             span,
             position: Some(Position { line, column, end_line, end_column }),
@@ -355,7 +358,12 @@ impl Facts {
             carried_over: row("carried_over"),
             carried_forward: row("carried_forward"),
             sections: prose::sections(report, &loc),
-            sentences: year.map_or_else(Vec::new, |y| prose::sentences(&report.text, y, &loc)),
+            sentences: year.map_or_else(Vec::new, |y| {
+                // Kept for the whole run: at its exact size.
+                let mut found = prose::sentences(&report.text, y, &loc);
+                found.shrink_to_fit();
+                found
+            }),
             cells: TABLE_CELLS
                 .iter()
                 .filter_map(|key| {

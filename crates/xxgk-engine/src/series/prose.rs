@@ -142,6 +142,8 @@ pub(crate) fn sections(report: &Report, loc: &dyn Fn(Span) -> Loc) -> Vec<Sectio
             hashes.dedup();
             let shingles = hashes.len();
             hashes.truncate(SKETCH);
+            // Kept for the whole run: without the room of every shingle hashed.
+            hashes.shrink_to_fit();
             SectionPrint { key: section.key, heading: loc(section.heading), shingles, sketch: hashes }
         })
         .collect()
