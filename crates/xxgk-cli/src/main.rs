@@ -64,6 +64,9 @@ impl Outcome {
     }
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Messages hold Chinese and English; wrapping them at the terminal width splits words.
     let _ =
