@@ -91,6 +91,8 @@ pub struct CellFact {
     pub column: &'static str,
     /// The value; a blank cell counts as 0.
     pub value: f64,
+    /// Whether the reader placed the value in this column by inference (XG004).
+    pub inferred: bool,
     /// Where the cell is (the row label when the cell has no text).
     pub at: Loc,
 }
@@ -343,7 +345,8 @@ impl Facts {
                 .map(|c| {
                     let cell = row.cell(c.key);
                     let span = cell.and_then(|c| c.span).unwrap_or(row.label);
-                    CellFact { column: c.key, value: cell.map_or(0.0, |c| c.num()), at: loc(span) }
+                    let (value, inferred) = cell.map_or((0.0, false), |c| (c.num(), c.inferred));
+                    CellFact { column: c.key, value, inferred, at: loc(span) }
                 })
                 .collect()
         };

@@ -104,12 +104,40 @@ static TEMPLATE: LazyLock<HashSet<Vec<char>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// `text`'s prose, normalised: pieces (between whitespace and `|`) that are template phrases
-/// are left out.
+/// The longest template phrase, in characters.
+static TEMPLATE_LONGEST: LazyLock<usize> = LazyLock::new(|| TEMPLATE.iter().map(Vec::len).max().unwrap_or(0));
+
+/// Whether `chars` is template phrases one after another: a table header printed with its
+/// cells run together ("自然人法人或其他组织总计"), as text layouts without separators do.
+fn all_template(chars: &[char]) -> bool {
+    let n = chars.len();
+    // reach[i]: chars[..i] is template phrases; prose fails at its first character.
+    let mut reach = vec![false; n + 1];
+    reach[0] = true;
+    let mut furthest = 0;
+    for i in 0..n {
+        if i > furthest {
+            return false;
+        }
+        if !reach[i] {
+            continue;
+        }
+        for len in 1..=(*TEMPLATE_LONGEST).min(n - i) {
+            if TEMPLATE.contains(&chars[i..i + len]) {
+                reach[i + len] = true;
+                furthest = furthest.max(i + len);
+            }
+        }
+    }
+    reach[n]
+}
+
+/// `text`'s prose, normalised: pieces (between whitespace and `|`) that are template phrases,
+/// or template phrases run together, are left out.
 fn prose(text: &str, into: &mut Vec<char>) {
     for piece in text.split(|c: char| c.is_whitespace() || c == '|' || c == '｜') {
         let chars = normalise(piece);
-        if !chars.is_empty() && !TEMPLATE.contains(&chars) {
+        if !chars.is_empty() && !TEMPLATE.contains(&chars) && !all_template(&chars) {
             into.extend(chars);
         }
     }
@@ -265,6 +293,14 @@ mod tests {
     #[test]
     fn template_labels_are_not_prose() {
         assert_eq!(print("申请人情况 自然人 商业企业 科研机构 总计").shingles, 0);
+        // Headers run together, as a layout without separators prints them.
+        assert_eq!(
+            print("自然人法人或其他组织总计\n商业企业科研机构社会公益组织法律服务机构其他").shingles,
+            0
+        );
+        // Prose that starts or ends with a label is prose.
+        assert!(print("自然人申请占全部申请的八成以上").shingles > 0);
+        assert!(print("本年度收到的申请中以自然人").shingles > 0);
     }
 
     #[test]

@@ -88,6 +88,20 @@ fn a_series_over_three_years() {
 }
 
 #[test]
+fn an_inferred_cell_is_not_compared_with_last_year() {
+    let mut facts = facts(&["2021.txt", "2022.txt"]);
+    let xg701 =
+        |facts: &[Facts]| check(facts, &Settings::national())[1].iter().filter(|d| d.code == "XG701").count();
+    assert_eq!(xg701(&facts), 2);
+    // The reader placed this year's 商业企业 by inference (a layout that drops blank cells).
+    facts[1].carried_over.iter_mut().filter(|c| c.column == "commercial").for_each(|c| c.inferred = true);
+    assert_eq!(xg701(&facts), 1);
+    // Last year's 总计 by inference: nothing is left to compare.
+    facts[0].carried_forward.iter_mut().filter(|c| c.column == "total").for_each(|c| c.inferred = true);
+    assert_eq!(xg701(&facts), 0);
+}
+
+#[test]
 fn genuine_years_are_not_similar() {
     let facts = facts(&["2021.txt", "2022.txt"]);
     for key in [xxgk_model::SectionKey::Overview, xxgk_model::SectionKey::Problems] {

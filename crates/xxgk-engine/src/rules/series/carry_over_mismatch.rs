@@ -10,6 +10,8 @@ declare_rule! {
     /// "四、结转下年度继续办理"的同一列。两份报告都在一次检查之中时自动配对（同一发布机关、
     /// 相邻年度），也可以用 `--previous 上年报告` 或配置中的 `series` 指定上年报告。
     /// 诊断指向本年的单元格，并给出上年报告中对应单元格的位置和数值。
+    /// 哪一份报告的单元格是推断出来的（空白被省略、数字粘连的版式，见 XG004），这一列就不比较：
+    /// 推断的列位置是猜测，不是报告写明的。
     /// ## 为什么
     /// 上年结转的申请就是上年报告里结转到本年的申请，两数必须相同；不同，说明其中一份报告
     /// 的数字有误，或本年报告漏算、重算了跨年度的申请。这类错误只有对照上年报告才看得出来。
@@ -26,7 +28,9 @@ declare_rule! {
     /// Each column of table 3's "II. carried over from last year" must equal the same column of
     /// "IV. carried forward" in last year's report of the same issuer (paired automatically in a
     /// directory run, or with `--previous LAST_YEAR_FILE` or a config `series` entry). The finding
-    /// points at this year's cell and names last year's file, cell and value. Fix: check both
+    /// points at this year's cell and names last year's file, cell and value. A column is not
+    /// compared when either report's cell was inferred (a layout that drops blank cells or glues
+    /// digits, XG004): its place is a guess, not what the report prints. Fix: check both
     /// years' records and correct the figure that is wrong.
     pub CARRY_OVER_MISMATCH = { code: "XG701", name: "carry-over-mismatch", severity: Warning, since: "0.2.0" }
 }
@@ -46,7 +50,7 @@ impl Rule for CarryOverMismatch {
 pub(crate) fn check(current: &Facts, previous: &Facts, out: &mut Vec<Diagnostic>) {
     for this in &current.carried_over {
         let Some(last) = previous.carried_forward.iter().find(|c| c.column == this.column) else { continue };
-        if this.value == last.value {
+        if this.value == last.value || this.inferred || last.inferred {
             continue;
         }
         let (zh, en) = T3_COLUMNS
