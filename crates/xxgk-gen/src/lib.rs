@@ -2,7 +2,9 @@
 //!
 //! [`generate`] writes report `index` of the corpus of `seed`: random but consistent tables 2–4
 //! in one of seven layouts ([`Layout`]), prose in the national template's wording, and at most
-//! one injected [`Defect`] whose expected findings ([`Answer`]) form the answer key. Everything
+//! one injected [`Defect`] whose expected findings ([`Answer`]) form the answer key. Reports
+//! come in three-year series of one body ([`series_of`]) whose tables follow on from year to
+//! year (carry-over, documents in force), as a province's corpus over several years does. Everything
 //! depends on `(seed, index)` only. [`quality`] reads each report with `xxgk_adapters`, runs
 //! `xxgk_engine::check`, and scores every rule against the key.
 #![warn(missing_docs)]
@@ -80,21 +82,47 @@ pub struct Generated {
     pub answers: Vec<Answer>,
 }
 
-/// The layout of report `index`: the seven layouts in turn, so every small corpus has each.
+/// Reports come in series of this many years: report `index` is year `index % SERIES` of body
+/// `index / SERIES`'s series (see [`series_of`]).
+pub const SERIES: u64 = 3;
+/// The first year of a series.
+pub const FIRST_YEAR: i32 = 2021;
+
+/// The body and the year of report `index`. Names are distinct for the first
+/// `SERIES × BODIES` reports; after that they come back, three years earlier each round, so
+/// that no body has two reports of one year.
+pub fn series_of(index: u64) -> (prose::Body, i32) {
+    let body = index / SERIES;
+    let round = (body / prose::BODIES) as i32;
+    (prose::Body::nth(body), FIRST_YEAR + (index % SERIES) as i32 - SERIES as i32 * round)
+}
+
+/// The layout of report `index`: a body prints its reports alike, and the bodies take the
+/// seven layouts in turn, so every small corpus has each.
 pub fn layout_of(index: u64) -> Layout {
-    Layout::ALL[(index % Layout::ALL.len() as u64) as usize]
+    Layout::ALL[((index / SERIES) % Layout::ALL.len() as u64) as usize]
+}
+
+/// The tables of report `index` before any defect, following last year's of its series.
+fn truth_of(seed: u64, index: u64, rng: &mut Rng) -> Truth {
+    let layout = layout_of(index);
+    let last =
+        (index % SERIES != 0).then(|| truth_of(seed, index - 1, &mut Rng::for_report(seed, index - 1)));
+    let mut truth = Truth::following(rng, layout == Layout::Glued, last.as_ref());
+    if layout == Layout::TotalsOnly {
+        // A totals-only table 3 is faithful only when there is nothing in the applicant columns.
+        truth.t3 = [[Some(0); 7]; 25];
+    }
+    truth
 }
 
 /// Generate report `index` of the corpus of `seed`.
 pub fn generate(seed: u64, index: u64) -> Generated {
     let mut rng = Rng::for_report(seed, index);
     let layout = layout_of(index);
-    let mut truth = Truth::random(&mut rng, layout == Layout::Glued);
-    if layout == Layout::TotalsOnly {
-        // A totals-only table 3 is faithful only when there is nothing in the applicant columns.
-        truth.t3 = [[Some(0); 7]; 25];
-    }
-    let mut cx = Ctx::random(&mut rng, truth);
+    let truth = truth_of(seed, index, &mut rng);
+    let (body, year) = series_of(index);
+    let mut cx = Ctx::random(&mut rng, truth, body, year);
     let defect = if rng.chance(35) { None } else { Some(defects::choose(&mut rng, layout, &cx)) };
     let mut expects = Vec::new();
     if let Some(d) = defect {

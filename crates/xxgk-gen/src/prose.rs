@@ -154,18 +154,66 @@ pub fn date_between(rng: &mut Rng, year: i32, from: (u32, u32), to: (u32, u32)) 
     Date { y: year, m, d: rng.range(lo as u64, hi as u64) as u32 }
 }
 
+/// First and last characters of the generated county names (鞍化县 …), after the cities and
+/// districts: with them a corpus names [`BODIES`] bodies before a name comes back.
+const COUNTY_HEADS: [&str; 30] = [
+    "安", "宁", "平", "兴", "永", "长", "新", "清", "临", "德", "福", "泰", "嘉", "昌", "丰", "顺", "广",
+    "阳", "东", "西", "南", "北", "云", "华", "金", "玉", "龙", "凤", "桃", "石",
+];
+const COUNTY_TAILS: [&str; 30] = [
+    "化", "远", "川", "山", "江", "城", "和", "源", "乐", "溪", "水", "林", "原", "河", "湖", "桥", "陵",
+    "泉", "台", "口", "岭", "峰", "湾", "浦", "谷", "田", "坪", "塘", "岗", "州",
+];
+/// Places: the cities, the districts, then the counties.
+const PLACES: usize = CITIES.len() + DISTRICTS.len() + COUNTY_HEADS.len() * COUNTY_TAILS.len();
+/// One body in this many is a people's government; the others are departments.
+const GOVERNMENT_EVERY: u64 = 8;
+/// Bodies with distinct names: every place's government, and its departments.
+pub const BODIES: u64 = PLACES as u64 * GOVERNMENT_EVERY;
+
+fn place(i: usize) -> String {
+    let i = i % PLACES;
+    if i < CITIES.len() {
+        return CITIES[i].to_string();
+    }
+    if i < CITIES.len() + DISTRICTS.len() {
+        return DISTRICTS[i - CITIES.len()].to_string();
+    }
+    let c = i - CITIES.len() - DISTRICTS.len();
+    format!("{}{}县", COUNTY_HEADS[c % COUNTY_HEADS.len()], COUNTY_TAILS[c / COUNTY_HEADS.len()])
+}
+
+/// Who publishes: the issuer's name, how it names itself in a sentence, its level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// The name, as the title prints it.
+    pub issuer: String,
+    /// How a department names itself (我局); a government uses its name.
+    pub we: String,
+    /// Government or department.
+    pub level: Level,
+}
+
+impl Body {
+    /// Body number `n` of a corpus: distinct names for the first [`BODIES`] numbers (one
+    /// government in [`GOVERNMENT_EVERY`], each place's government and departments in turn).
+    pub fn nth(n: u64) -> Body {
+        let n = n % BODIES;
+        if n.is_multiple_of(GOVERNMENT_EVERY) {
+            let issuer = format!("{}人民政府", place((n / GOVERNMENT_EVERY) as usize));
+            return Body { issuer, we: "本级政府".to_string(), level: Level::Government };
+        }
+        // The departments' own numbers 0, 1, … and each place's departments in turn.
+        let d = (n - n / GOVERNMENT_EVERY - 1) as usize;
+        let (dept, we) = DEPARTMENTS[(d / PLACES) % DEPARTMENTS.len()];
+        Body { issuer: format!("{}{dept}", place(d)), we: we.to_string(), level: Level::Department }
+    }
+}
+
 impl Ctx {
-    /// A random context around `truth`.
-    pub fn random(rng: &mut Rng, truth: Truth) -> Ctx {
-        let year = rng.range(2021, 2024) as i32;
-        let (issuer, we, level) = if rng.chance(12) {
-            let place = if rng.chance(50) { *rng.pick(CITIES) } else { *rng.pick(DISTRICTS) };
-            (format!("{place}人民政府"), "本级政府".to_string(), Level::Government)
-        } else {
-            let place = if rng.chance(50) { *rng.pick(CITIES) } else { *rng.pick(DISTRICTS) };
-            let (dept, we) = *rng.pick(DEPARTMENTS);
-            (format!("{place}{dept}"), we.to_string(), Level::Department)
-        };
+    /// A random context around `truth`, for `body`'s report of `year`.
+    pub fn random(rng: &mut Rng, truth: Truth, body: Body, year: i32) -> Ctx {
+        let Body { issuer, we, level } = body;
         let last = if level == Level::Government { (3, 31) } else { (1, 31) };
         let published = date_between(rng, year + 1, (1, 5), last);
         let back = rng.range(0, 4) as u32;
@@ -332,17 +380,23 @@ pub fn document(cx: &Ctx, rng: &mut Rng) -> Doc {
 
     let n = cx.numbers;
     let t = &cx.truth;
+    // A body words its report otherwise each year (one of three wordings, by the year), so
+    // consecutive years of a series are not copies of each other (XG702). Only the 监督保障
+    // paragraph speaks of 监督, 考核 or 培训 (XG106 reads them as that subtopic).
+    let v = (y - crate::FIRST_YEAR).rem_euclid(3);
     let mut s1 = vec![para(heading(SectionKey::Overview))];
-    s1.push(para(format!(
-        "{y}年，{we}深入贯彻落实《条例》和上级关于政务公开工作的部署要求，坚持以公开为常态、不公开为例外，扎实推进政府信息公开各项工作。"
-    )));
+    s1.push(para(match v {
+        0 => format!("{y}年，{we}深入贯彻落实《条例》和上级关于政务公开工作的部署要求，坚持以公开为常态、不公开为例外，扎实推进政府信息公开各项工作。"),
+        1 => format!("{y}年，{we}认真贯彻执行《条例》，围绕中心工作和群众关切，持续提升政务公开标准化规范化水平，政府信息公开工作取得新进展。"),
+        _ => format!("{y}年，{we}以《条例》为遵循，把政务公开作为转变政府职能、建设法治政府的重要抓手，着力增强公开实效，更好满足人民群众对政府信息的需求。"),
+    }));
     s1.push(para(format!("{}主动公开情况", p.paren("一"))));
-    s1.push(para(format!(
-        "全年通过政府门户网站和政务新媒体主动公开政府信息{}条，其中政策文件{}条，工作动态和通知公告{}条。",
-        n[0],
-        n[1],
-        n[0] - n[1]
-    )));
+    let (all, policies, news) = (n[0], n[1], n[0] - n[1]);
+    s1.push(para(match v {
+        0 => format!("全年通过政府门户网站和政务新媒体主动公开政府信息{all}条，其中政策文件{policies}条，工作动态和通知公告{news}条。"),
+        1 => format!("本年度依托门户网站、政务微信公众号等渠道主动公开政府信息{all}条，其中发布政策文件{policies}条，发布工作动态、通知公告等{news}条，做到应公开尽公开。"),
+        _ => format!("聚焦重点领域信息公开，全年累计主动公开政府信息{all}条。按类别分，政策文件{policies}条，工作动态和通知公告{news}条，公开内容更加全面及时。"),
+    }));
     s1.push(para(format!("{}依申请公开情况", p.paren("二"))));
     let req = if cx.stated_requests == 0 {
         format!("{y}年，{we}未收到政府信息公开申请。")
@@ -358,20 +412,26 @@ pub fn document(cx: &Ctx, rng: &mut Rng) -> Doc {
     };
     s1.push(para(format!("{req}{appeals}")));
     s1.push(para(format!("{}政府信息管理情况", p.paren("三"))));
-    s1.push(para(
-        "进一步健全政府信息公开审查机制，严格落实信息发布“三审三校”制度，动态更新政府信息公开目录和公开指南，对不予公开的申请均依法说明理由。",
-    ));
+    // Each wording keeps 健全 and 不予公开 (the wording defect's words).
+    s1.push(para(match v {
+        0 => "进一步健全政府信息公开审查机制，严格落实信息发布“三审三校”制度，动态更新政府信息公开目录和公开指南，对不予公开的申请均依法说明理由。",
+        1 => "健全完善政府信息公开工作制度，落实公开属性源头认定机制，定期开展政府信息公开目录清理，对依法不予公开的信息严格审核把关。",
+        _ => "按照“谁制作、谁公开”原则，健全信息发布保密审查流程，及时调整政府信息公开指南，对不予公开的事项依法依规作出答复并说明理由。",
+    }));
     s1.push(para(format!("{}政府信息公开平台建设情况", p.paren("四"))));
-    s1.push(para(format!(
-        "持续加强政府网站和政务新媒体建设管理，自{}年{}月完成网站升级改版以来，网站运行安全稳定，检索、互动功能不断优化。",
-        y - 1 - (n[5] as i32),
-        n[4]
-    )));
+    let relaunch = format!("{}年{}月", y - 1 - (n[5] as i32), n[4]);
+    s1.push(para(match v {
+        0 => format!("持续加强政府网站和政务新媒体建设管理，自{relaunch}完成网站升级改版以来，网站运行安全稳定，检索、互动功能不断优化。"),
+        1 => format!("加强政府信息公开平台建设，门户网站自{relaunch}改版上线后运行平稳，本年度进一步完善政策文件库和智能检索功能，提升用户体验。"),
+        _ => format!("统筹推进政务新媒体规范管理，门户网站于{relaunch}完成集约化迁移，全年网站安全运行无事故，留言办理、在线访谈等互动渠道畅通。"),
+    }));
     s1.push(para(format!("{}监督保障情况", p.paren("五"))));
-    s1.push(para(format!(
-        "将政务公开工作纳入年度目标考核，明确专人负责，全年组织政务公开业务培训{}次，参训人员{}人次，并主动接受社会监督。",
-        n[2], n[3]
-    )));
+    let (trainings, trainees) = (n[2], n[3]);
+    s1.push(para(match v {
+        0 => format!("将政务公开工作纳入年度目标考核，明确专人负责，全年组织政务公开业务培训{trainings}次，参训人员{trainees}人次，并主动接受社会监督。"),
+        1 => format!("建立政务公开工作责任制，压实各科室公开责任，本年度举办政务公开专题培训{trainings}期、累计培训{trainees}人次，不断提升业务水平。"),
+        _ => format!("强化政务公开监督考核，把公开工作情况纳入绩效评价，全年开展业务培训{trainings}次，覆盖工作人员{trainees}人次，自觉接受社会各界监督。"),
+    }));
     if cx.level == Level::Government {
         s1.push(para(format!("{}年度政务公开工作考核、社会评议和责任追究情况", p.paren("六"))));
         s1.push(para(
@@ -383,13 +443,17 @@ pub fn document(cx: &Ctx, rng: &mut Rng) -> Doc {
     let s4 = vec![para(heading(SectionKey::Appeals)), Block::Table(TableKey::Appeals)];
     let s5 = vec![
         para(heading(SectionKey::Problems)),
-        para(format!(
-            "{y}年，{we}政府信息公开工作取得了一定成效，但仍存在一些不足：一是公开内容的深度和广度有待拓展；二是政策解读形式还不够丰富；三是工作人员业务能力有待提升。"
-        )),
-        para(format!(
-            "{}年，{we}将针对上述问题加以改进：一是加强主动公开，拓展公开内容；二是丰富图解、问答等解读形式；三是加强业务培训，提升队伍能力。",
-            y + 1
-        )),
+        para(match v {
+            0 => format!("{y}年，{we}政府信息公开工作取得了一定成效，但仍存在一些不足：一是公开内容的深度和广度有待拓展；二是政策解读形式还不够丰富；三是工作人员业务能力有待提升。"),
+            1 => format!("{y}年，{we}政府信息公开工作虽有进步，但对照新要求仍有差距：一是部分领域信息公开不够及时；二是依申请公开办理的规范化程度有待提高；三是基层公开工作力量较为薄弱。"),
+            _ => format!("{y}年，{we}政务公开工作中还存在一些问题：一是政策解读的针对性和可读性不强；二是政务新媒体内容更新不够及时；三是公开工作与业务工作融合不够。"),
+        }),
+        // Each wording keeps "{Y+1}年，…将" and 一是加强主动公开 (the defects' places).
+        para(match v {
+            0 => format!("{}年，{we}将针对上述问题加以改进：一是加强主动公开，拓展公开内容；二是丰富图解、问答等解读形式；三是加强业务培训，提升队伍能力。", y + 1),
+            1 => format!("{}年，{we}将着力抓好以下工作：一是加强主动公开，及时发布重点领域信息；二是规范依申请公开办理流程，严格答复审核；三是充实基层工作力量，加强工作指导。", y + 1),
+            _ => format!("{}年，{we}将从三方面加以改进：一是加强主动公开，提升政策解读质量；二是加强政务新媒体日常管理；三是推动公开工作与业务工作深度融合。", y + 1),
+        }),
     ];
     let mut s6 = vec![para(heading(SectionKey::Other)), para(cx.fee_statement())];
     if rng.chance(40) {

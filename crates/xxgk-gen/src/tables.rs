@@ -28,6 +28,13 @@ pub type TruthCell = (TableKey, &'static str, &'static str, Option<f64>);
 impl Truth {
     /// Random consistent tables. `small` keeps counts to a few units (for glued digits).
     pub fn random(rng: &mut Rng, small: bool) -> Truth {
+        Truth::following(rng, small, None)
+    }
+
+    /// Random consistent tables of the year after `last`'s (the same body's report a year
+    /// before), or of a first year: 二、上年结转 is last year's 四、结转下年度, column by column,
+    /// and the documents in force are last year's plus those issued less those repealed.
+    pub fn following(rng: &mut Rng, small: bool, last: Option<&Truth>) -> Truth {
         let mut t3 = [[Some(0u64); 7]; 25];
         let scale = if small { rng.weighted(&[40, 60, 0, 0]) } else { rng.weighted(&[20, 35, 30, 15]) };
         let max_new = [0, 4, 40, 300][scale];
@@ -35,12 +42,18 @@ impl Truth {
         let share = [100, 35, 5, 8, 8, 12];
         let outcome_weights: [u64; 21] = [40, 10, 1, 1, 1, 3, 2, 3, 1, 2, 20, 3, 2, 4, 4, 1, 1, 2, 3, 0, 4];
         for (c, pct) in share.iter().enumerate() {
-            if max_new == 0 || !rng.chance(*pct) {
+            let active = max_new > 0 && rng.chance(*pct);
+            let new = if active { rng.range(1, (max_new * pct / 100).max(1)) } else { 0 };
+            let carried = match last {
+                Some(last) => last.t3[24][c].unwrap_or(0),
+                None if active && scale >= 2 && rng.chance(25) => rng.range(0, new / 5 + 1),
+                None => 0,
+            };
+            if new + carried == 0 {
                 continue;
             }
-            let new = rng.range(1, (max_new * pct / 100).max(1));
-            let carried = if scale >= 2 && rng.chance(25) { rng.range(0, new / 5 + 1) } else { 0 };
-            let forward = if scale >= 2 && rng.chance(30) { rng.range(0, (new + carried) / 5) } else { 0 };
+            let forward =
+                if active && scale >= 2 && rng.chance(30) { rng.range(0, (new + carried) / 5) } else { 0 };
             t3[0][c] = Some(new);
             t3[1][c] = Some(carried);
             t3[24][c] = Some(forward);
@@ -71,6 +84,13 @@ impl Truth {
             let issued = rng.range(0, 12);
             let repealed = rng.range(0, 5);
             docs[1] = [issued, repealed, issued + rng.range(0, 80)];
+        }
+        if let Some(last) = last {
+            for (row, was) in docs.iter_mut().zip(last.docs) {
+                let [issued, repealed, _] = *row;
+                let repealed = repealed.min(was[2]);
+                *row = [issued, repealed, was[2] + issued - repealed];
+            }
         }
         let big =
             |rng: &mut Rng, p| if rng.chance(p) { rng.range(1, if small { 9 } else { 4000 }) } else { 0 };
