@@ -28,7 +28,7 @@ pub struct SectionPrint {
     pub key: SectionKey,
     /// Its heading.
     pub heading: Loc,
-    /// Distinct shingles in its prose.
+    /// Distinct shingles in its prose, counted up to [`SKETCH`] (more is "at least SKETCH").
     pub shingles: usize,
     /// The smallest [`SKETCH`] shingle hashes, sorted.
     pub sketch: Vec<u64>,
@@ -79,6 +79,23 @@ fn shingle_hashes(chars: &[char]) -> impl Iterator<Item = u64> + '_ {
         }
         fnv(buf[..n].iter().copied())
     })
+}
+
+/// The [`SKETCH`] smallest distinct hashes of `hashes`, sorted: kept as they come (most are
+/// larger than the largest kept, and cost one comparison), not all sorted.
+fn bottom(hashes: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut kept: Vec<u64> = Vec::with_capacity(SKETCH + 1);
+    for h in hashes {
+        if kept.len() == SKETCH && h >= kept[SKETCH - 1] {
+            continue;
+        }
+        if let Err(at) = kept.binary_search(&h) {
+            kept.insert(at, h);
+            kept.truncate(SKETCH);
+        }
+    }
+    kept.shrink_to_fit();
+    kept
 }
 
 /// Header words of the three tables, beside the row and column labels of the schema.
@@ -165,14 +182,8 @@ pub(crate) fn sections(report: &Report, loc: &dyn Fn(Span) -> Loc) -> Vec<Sectio
                 }
                 at = at.max(cut.end);
             }
-            let mut hashes: Vec<u64> = shingle_hashes(&chars).collect();
-            hashes.sort_unstable();
-            hashes.dedup();
-            let shingles = hashes.len();
-            hashes.truncate(SKETCH);
-            // Kept for the whole run: without the room of every shingle hashed.
-            hashes.shrink_to_fit();
-            SectionPrint { key: section.key, heading: loc(section.heading), shingles, sketch: hashes }
+            let sketch = bottom(shingle_hashes(&chars));
+            SectionPrint { key: section.key, heading: loc(section.heading), shingles: sketch.len(), sketch }
         })
         .collect()
 }
@@ -261,13 +272,21 @@ mod tests {
     fn print(text: &str) -> SectionPrint {
         let mut chars = Vec::new();
         prose(text, &mut chars);
-        let mut hashes: Vec<u64> = shingle_hashes(&chars).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
+        let hashes = bottom(shingle_hashes(&chars));
         let shingles = hashes.len();
-        hashes.truncate(SKETCH);
         let heading = Loc { span: Span::default(), position: None, locator: None, excerpt: None };
         SectionPrint { key: SectionKey::Problems, heading, shingles, sketch: hashes }
+    }
+
+    #[test]
+    fn the_sketch_is_the_smallest_distinct_hashes() {
+        let hashes: Vec<u64> = (0..500u64).map(|i| (i * 7919) % 1000).chain([3, 3, 3]).collect();
+        let mut all = hashes.clone();
+        all.sort_unstable();
+        all.dedup();
+        all.truncate(SKETCH);
+        assert_eq!(bottom(hashes.into_iter()), all);
+        assert_eq!(bottom([5, 1, 5, 2].into_iter()), [1, 2, 5]);
     }
 
     #[test]
