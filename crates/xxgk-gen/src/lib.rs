@@ -106,8 +106,8 @@ pub fn layout_of(index: u64) -> Layout {
 /// The tables of report `index` before any defect, following last year's of its series.
 fn truth_of(seed: u64, index: u64, rng: &mut Rng) -> Truth {
     let layout = layout_of(index);
-    let last =
-        (index % SERIES != 0).then(|| truth_of(seed, index - 1, &mut Rng::for_report(seed, index - 1)));
+    let last = (!index.is_multiple_of(SERIES))
+        .then(|| truth_of(seed, index - 1, &mut Rng::for_report(seed, index - 1)));
     let mut truth = Truth::following(rng, layout == Layout::Glued, last.as_ref());
     if layout == Layout::TotalsOnly {
         // A totals-only table 3 is faithful only when there is nothing in the applicant columns.
