@@ -71,6 +71,23 @@ pub(super) fn prepare() {
     LazyLock::force(&LOOSE);
 }
 
+/// The numeral of an [`EXACT`] match (`第一部分总体情况`, `(二)主动公开政府信息情况`) and where its
+/// title starts: the pattern's groups, read off the match rather than by a capturing search
+/// (no title starts with a separator, so the separator, if any, is the one the pattern took).
+fn exact_parts(m: &str) -> Option<(&str, usize)> {
+    let rest = m.strip_prefix('第').unwrap_or(m);
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let numeral = rest.chars().next()?;
+    let (number, mut after) = rest.split_at(numeral.len_utf8());
+    for separator in [")", "、", ".", ":", "部分"] {
+        if let Some(title) = after.strip_prefix(separator) {
+            after = title;
+            break;
+        }
+    }
+    Some((number, m.len() - after.len()))
+}
+
 /// Whether a match at original offset `at` may start a heading: at a line start, or after
 /// whitespace, sentence punctuation or a table's digits (one-line pages).
 fn starts_heading(text: &str, at: usize) -> bool {
@@ -95,15 +112,14 @@ fn loose_start(line: &str) -> bool {
 /// Every heading occurrence, in order.
 pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
     let mut out = Vec::new();
-    for caps in EXACT.captures_iter(&folded.text) {
-        let whole = caps.get(0).unwrap();
+    for whole in EXACT.find_iter(&folded.text) {
         let start = folded.orig(whole.start());
         if !starts_heading(text, start) {
             continue;
         }
-        let Some(key) = numeral_key(&caps[1]) else { continue };
-        let title_m = caps.get(2).unwrap();
-        let title_folded = title_m.as_str();
+        let Some((number, title_at)) = exact_parts(whole.as_str()) else { continue };
+        let Some(key) = numeral_key(number) else { continue };
+        let title_folded = &whole.as_str()[title_at..];
         let known = std::iter::once(key.canonical_title())
             .chain(key.variants().iter().copied())
             .any(|t| super::fold::fold_str(t) == title_folded);
@@ -113,10 +129,10 @@ pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
         }
         let canonical = super::fold::fold_str(key.canonical_title()) == title_folded;
         let end = folded.orig_end(whole.end(), text);
-        let t0 = folded.orig(title_m.start());
+        let t0 = folded.orig(whole.start() + title_at);
         out.push(Heading {
             key,
-            number: caps[1].to_string(),
+            number: number.to_string(),
             title: text[t0..end].to_string(),
             span: Span::new(start, end),
             canonical,
@@ -213,6 +229,21 @@ pub fn build_sections(text_len: usize, headings: &[Heading]) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_parts_are_the_pattern_groups() {
+        for (m, number, title) in [
+            ("第一部分总体情况", "一", "总体情况"),
+            ("(二)主动公开政府信息情况", "二", "主动公开政府信息情况"),
+            ("三、收到和处理政府信息公开申请情况", "三", "收到和处理政府信息公开申请情况"),
+            ("六其他需要报告的事项", "六", "其他需要报告的事项"),
+        ] {
+            let caps = EXACT.captures(m).unwrap();
+            assert_eq!((&caps[1], &caps[2]), (number, title), "{m}");
+            let (n, at) = exact_parts(m).unwrap();
+            assert_eq!((n, &m[at..]), (number, title), "{m}");
+        }
+    }
 
     /// The titles of the headings found in `text`, with whether each is canonical.
     fn titles(text: &str) -> Vec<(String, bool)> {
