@@ -286,8 +286,13 @@ pub fn before(d: Defect, rng: &mut Rng, cx: &mut Ctx) -> Vec<Expect> {
             return vec![Expect::new("XG402", At::File)];
         }
         Defect::NarrativeRequests => {
+            // Neither 本年新收 nor 本年新收 + 上年结转 (which XG501 also accepts as the count).
             let n = t.t3[0][TOTAL].unwrap_or(0);
+            let with_carried = n + t.t3[1][TOTAL].unwrap_or(0);
             cx.stated_requests = n + rng.range(1, 9);
+            if cx.stated_requests == with_carried {
+                cx.stated_requests += 1;
+            }
             let needle = format!("共收到政府信息公开申请{}件", cx.stated_requests);
             return vec![Expect::new("XG501", At::Text(needle, 1))];
         }
