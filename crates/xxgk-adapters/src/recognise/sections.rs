@@ -1,6 +1,7 @@
 //! Section headings: 一、总体情况 … 六、其他需要报告的事项, in any numbering style, at a line
 //! start or inline (crawler pages put the whole body on one line).
 use super::fold::Folded;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::sync::LazyLock;
 use xxgk_model::{Heading, Section, SectionKey, Span};
@@ -21,16 +22,32 @@ fn numeral_key(n: &str) -> Option<SectionKey> {
     Some(SectionKey::ALL[i])
 }
 
-static EXACT: LazyLock<Regex> = LazyLock::new(|| {
-    let mut titles: Vec<String> = SectionKey::ALL
+/// Every section's canonical title and known variants, folded: found as literals (longest at
+/// a place wins, so a variant that extends the canonical title wins), then [`exact_at`] reads
+/// the numbering before each, as `(?:第)?\(?([一二三四五六])(?:\)|、|\.|:|部分)?(title)`.
+static EXACT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let titles: Vec<String> = SectionKey::ALL
         .iter()
         .flat_map(|k| std::iter::once(k.canonical_title()).chain(k.variants().iter().copied()))
-        .map(|t| regex::escape(&super::fold::fold_str(t)))
+        .map(super::fold::fold_str)
         .collect();
-    // Longest first, so a variant that extends the canonical title wins.
-    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    Regex::new(&format!(r"(?:第)?\(?([一二三四五六])(?:\)|、|\.|:|部分)?({})", titles.join("|"))).unwrap()
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(titles).unwrap()
 });
+
+/// The numbering before a title found at `title_at` in the folded text `hay`: where it starts
+/// and its numeral, or `None` when no numeral precedes the title.
+fn exact_at(hay: &str, title_at: usize) -> Option<(usize, &str)> {
+    let before = &hay[..title_at];
+    let before = [")", "、", ".", ":", "部分"].iter().find_map(|s| before.strip_suffix(s)).unwrap_or(before);
+    let numeral =
+        before.chars().next_back().filter(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六'))?;
+    let at = before.len() - numeral.len_utf8();
+    let number = &hay[at..before.len()];
+    let rest = &hay[..at];
+    let rest = rest.strip_suffix('(').unwrap_or(rest);
+    let rest = rest.strip_suffix('第').unwrap_or(rest);
+    Some((rest.len(), number))
+}
 
 /// A short line: its title has at most [`LOOSE_CHARS`] characters (checked in code: a counted
 /// repetition is compiled as that many copies of its class).
@@ -71,23 +88,6 @@ pub(super) fn prepare() {
     LazyLock::force(&LOOSE);
 }
 
-/// The numeral of an [`EXACT`] match (`第一部分总体情况`, `(二)主动公开政府信息情况`) and where its
-/// title starts: the pattern's groups, read off the match rather than by a capturing search
-/// (no title starts with a separator, so the separator, if any, is the one the pattern took).
-fn exact_parts(m: &str) -> Option<(&str, usize)> {
-    let rest = m.strip_prefix('第').unwrap_or(m);
-    let rest = rest.strip_prefix('(').unwrap_or(rest);
-    let numeral = rest.chars().next()?;
-    let (number, mut after) = rest.split_at(numeral.len_utf8());
-    for separator in [")", "、", ".", ":", "部分"] {
-        if let Some(title) = after.strip_prefix(separator) {
-            after = title;
-            break;
-        }
-    }
-    Some((number, m.len() - after.len()))
-}
-
 /// Whether a match at original offset `at` may start a heading: at a line start, or after
 /// whitespace, sentence punctuation or a table's digits (one-line pages).
 fn starts_heading(text: &str, at: usize) -> bool {
@@ -112,14 +112,14 @@ fn loose_start(line: &str) -> bool {
 /// Every heading occurrence, in order.
 pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
     let mut out = Vec::new();
-    for whole in EXACT.find_iter(&folded.text) {
-        let start = folded.orig(whole.start());
-        if !starts_heading(text, start) {
+    for found in EXACT.find_iter(&folded.text) {
+        let Some((at, number)) = exact_at(&folded.text, found.start()) else { continue };
+        let start = folded.orig(at);
+        if !starts_heading(text, start) || out.last().is_some_and(|h: &Heading| h.span.end as usize > start) {
             continue;
         }
-        let Some((number, title_at)) = exact_parts(whole.as_str()) else { continue };
         let Some(key) = numeral_key(number) else { continue };
-        let title_folded = &whole.as_str()[title_at..];
+        let title_folded = &folded.text[found.range()];
         let known = std::iter::once(key.canonical_title())
             .chain(key.variants().iter().copied())
             .any(|t| super::fold::fold_str(t) == title_folded);
@@ -128,8 +128,8 @@ pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
             continue;
         }
         let canonical = super::fold::fold_str(key.canonical_title()) == title_folded;
-        let end = folded.orig_end(whole.end(), text);
-        let t0 = folded.orig(whole.start() + title_at);
+        let end = folded.orig_end(found.end(), text);
+        let t0 = folded.orig(found.start());
         out.push(Heading {
             key,
             number: number.to_string(),
@@ -231,17 +231,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn exact_parts_are_the_pattern_groups() {
+    fn the_numbering_before_a_title() {
         for (m, number, title) in [
             ("第一部分总体情况", "一", "总体情况"),
             ("(二)主动公开政府信息情况", "二", "主动公开政府信息情况"),
             ("三、收到和处理政府信息公开申请情况", "三", "收到和处理政府信息公开申请情况"),
             ("六其他需要报告的事项", "六", "其他需要报告的事项"),
         ] {
-            let caps = EXACT.captures(m).unwrap();
-            assert_eq!((&caps[1], &caps[2]), (number, title), "{m}");
-            let (n, at) = exact_parts(m).unwrap();
-            assert_eq!((n, &m[at..]), (number, title), "{m}");
+            assert_eq!(exact_at(m, m.len() - title.len()), Some((0, number)), "{m}");
+        }
+        assert_eq!(exact_at("正文(一)总体情况", "正文(一)".len()), Some(("正文".len(), "一")));
+        // No numeral, a numeral the template has no section for, or two separators: no heading.
+        for (m, title) in
+            [("的总体情况", "总体情况"), ("七、总体情况", "总体情况"), ("一)、总体情况", "总体情况")]
+        {
+            assert_eq!(exact_at(m, m.len() - title.len()), None, "{m}");
         }
     }
 
