@@ -41,26 +41,6 @@ pub(super) fn prepare() {
     }
 }
 
-/// The first `n` characters of `s`.
-fn clip_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
-}
-
-/// The first match of `re` in `hay` whose group 1 has at most `chars` characters, as
-/// `re` with that group's repetition bounded would find it: a match whose group is longer
-/// is no match at its start, and the search goes on from the next character.
-fn first_within<'h>(re: &Regex, hay: &'h str, chars: usize) -> Option<regex::Captures<'h>> {
-    let mut at = 0;
-    loop {
-        let caps = re.captures_at(hay, at)?;
-        if caps.get(1).is_some_and(|g| g.as_str().chars().count() <= chars) {
-            return Some(caps);
-        }
-        let start = caps.get(0)?.start();
-        at = start + hay[start..].chars().next().map_or(1, char::len_utf8);
-    }
-}
-
 fn date_at(caps: &regex::Captures<'_>, first: usize) -> Option<(Date, Span)> {
     let y = caps.get(first)?.as_str().parse().ok()?;
     let m = caps.get(first + 1)?.as_str().parse().ok()?;
@@ -166,7 +146,7 @@ pub fn find_meta(text: &str, sections: &[Section], report_end: usize) -> Meta {
         .filter_map(|c| c.get(1))
         .find(|m| !m.as_str().starts_with("20"))
         .map(|m| {
-            let name = clip_chars(m.as_str(), ISSUER_CHARS);
+            let name = xxgk_model::clip_chars(m.as_str(), ISSUER_CHARS);
             field(name.to_string(), Span::new(m.start(), m.start() + name.len()))
         })
         .or_else(|| {
@@ -188,7 +168,7 @@ pub fn find_meta(text: &str, sections: &[Section], report_end: usize) -> Meta {
             Some(field(name.to_string(), Span::new(s, s + name.len())))
         })
         .or_else(|| {
-            let c = first_within(&PUBLISHES, body, PUBLISHES_CHARS)?;
+            let c = super::bounded::within(&PUBLISHES, body, 1, PUBLISHES_CHARS).next()?;
             let m = c.get(1)?;
             Some(field(m.as_str().to_string(), Span::new(m.start(), m.end())))
         });
@@ -240,6 +220,10 @@ mod tests {
         let issuer = find_meta(&text, &[], text.len()).issuer.unwrap();
         assert_eq!(issuer.value, "甲".repeat(40));
         assert_eq!(&text[issuer.span.range()], "甲".repeat(40));
+    }
+
+    fn first_within<'h>(re: &'h Regex, hay: &'h str, chars: usize) -> Option<regex::Captures<'h>> {
+        super::super::bounded::within(re, hay, 1, chars).next()
     }
 
     #[test]

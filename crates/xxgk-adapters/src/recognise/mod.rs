@@ -4,6 +4,7 @@
 //! [`recognise`]; recognition is driven by the template's own labels and structure, never by
 //! anything outside the text. Matching runs on a folded view ([`fold::Folded`]) that ignores
 //! whitespace, pipes and full-width forms, and maps every match back to an exact span.
+mod bounded;
 pub mod fold;
 mod labels;
 mod meta;

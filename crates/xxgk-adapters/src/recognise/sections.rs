@@ -56,30 +56,12 @@ static LOOSE: LazyLock<Regex> =
 const LOOSE_CHARS: usize = 40;
 
 /// Inline, a heading worded otherwise still ends in 情况 / 事项 / 措施 within a short run: at
-/// most [`INLINE_CHARS`] characters before the ending word ([`inline`] keeps to that bound).
+/// most [`INLINE_CHARS`] characters before the ending word (kept by `bounded::within`).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(?([一二三四五六])(?:\)|、|\.)([^。；;:：!?！？0-9()]{2}[^。；;:：!?！？0-9()]*?(?:情况|事项|措施))")
         .unwrap()
 });
 const INLINE_CHARS: usize = 28;
-
-/// The matches of [`INLINE`] in `hay` whose title has at most [`INLINE_CHARS`] characters
-/// before its ending word, as the pattern with the gap bounded (`{2,28}?`) would find them: a
-/// match with a longer title is no match at its start, and the search goes on from the next
-/// character.
-fn inline(hay: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    let mut at = 0;
-    std::iter::from_fn(move || loop {
-        let caps = INLINE.captures_at(hay, at)?;
-        let whole = caps.get(0)?;
-        // The ending word is two characters.
-        if caps[2].chars().count() <= INLINE_CHARS + 2 {
-            at = whole.end();
-            return Some(caps);
-        }
-        at = whole.start() + hay[whole.start()..].chars().next().map_or(1, char::len_utf8);
-    })
-}
 
 /// Compile the heading patterns now (see [`super::PREPARE`]).
 pub(super) fn prepare() {
@@ -139,7 +121,8 @@ pub fn find_headings(text: &str, folded: &Folded) -> Vec<Heading> {
         });
     }
     // Headings worded otherwise (a typo, an extra word): inline, naming the section's topic.
-    for caps in inline(&folded.text) {
+    // The title with its two-character ending word: as `{2,28}?` would bound the gap.
+    for caps in super::bounded::within(&INLINE, &folded.text, 2, INLINE_CHARS + 2) {
         let whole = caps.get(0).unwrap();
         let start = folded.orig(whole.start());
         if !starts_heading(text, start) || out.iter().any(|h| h.span.contains(Span::empty(start))) {
