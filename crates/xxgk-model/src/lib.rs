@@ -27,5 +27,5 @@ pub use schema::{
     t3_outcome_rows, ColumnSpec, RowSpec, SectionKey, TableKey, T2_ROWS, T3_COLUMNS, T3_OUTCOME_ROWS,
     T3_ROWS, T4_COLUMNS, T4_GROUPS,
 };
-pub use span::Span;
+pub use span::{clip_chars, Span};
 pub use table::{Cell, Inference, InferenceKind, InferenceStatus, Row, Table, Tables, Value};

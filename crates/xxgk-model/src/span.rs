@@ -41,3 +41,8 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 }
+
+/// The first `n` characters of `s` (all of it when shorter).
+pub fn clip_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}

@@ -1,7 +1,7 @@
 //! [`Facts`]: the little of a report that the cross-year pass keeps once the report is dropped.
 use super::prose::{self, SectionPrint, Sentence};
 use crate::diagnostic::{Excerpt, Position, Related, Text};
-use xxgk_model::{Date, LineIndex, Locator, Report, Span, TableKey, T3_COLUMNS};
+use xxgk_model::{clip_chars, Date, LineIndex, Locator, Report, Span, TableKey, T3_COLUMNS};
 
 /// Characters of a long source line kept before a place, in an [`Excerpt`].
 const EXCERPT_BEFORE: usize = 30;
@@ -41,7 +41,7 @@ impl Loc {
         let skip = (column - 1).saturating_sub(EXCERPT_BEFORE);
         // Sliced, not collected char by char: the string is kept (in every report's facts for
         // the whole run) at its exact size.
-        let from = line_text.char_indices().nth(skip).map_or(line_text.len(), |(i, _)| i);
+        let from = clip_chars(line_text, skip).len();
         let window = clip_chars(&line_text[from..], EXCERPT_BEFORE + EXCERPT_SPAN).to_string();
         Loc {
             span,
@@ -78,10 +78,6 @@ fn floor(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-fn clip_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// A cell of table 3 as the carry-over check needs it.

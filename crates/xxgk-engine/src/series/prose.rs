@@ -128,7 +128,12 @@ static TEMPLATE_LONGEST: LazyLock<usize> = LazyLock::new(|| TEMPLATE.iter().map(
 /// cells run together ("自然人法人或其他组织总计"), as text layouts without separators do.
 fn all_template(chars: &[char]) -> bool {
     let n = chars.len();
-    // reach[i]: chars[..i] is template phrases; prose fails at its first character.
+    let longest = (*TEMPLATE_LONGEST).min(n);
+    // Prose fails at its first character: no room is taken for it.
+    if !(1..=longest).any(|len| TEMPLATE.contains(&chars[..len])) {
+        return false;
+    }
+    // reach[i]: chars[..i] is template phrases.
     let mut reach = vec![false; n + 1];
     reach[0] = true;
     let mut furthest = 0;
